@@ -1,0 +1,2 @@
+//! qdash's application: wire types, pages, components and server functions.
+pub mod model;

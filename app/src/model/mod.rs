@@ -1,0 +1,20 @@
+//! Wire types shared by the server, the browser and the simulator.
+//!
+//! Nothing here depends on a server-only crate: this module compiles to WASM.
+//! - [`filter`]: the Qualys filter model (fields, operators by type, values, AND/OR),
+//!   its validation and its exact JSON and XML request bodies.
+//! - [`asset`]: the asset record, parsed leniently (unknown fields are kept).
+//! - [`score`]: TruRisk bands, criticality, tracking methods.
+//! - [`date`]: the ISO-8601 dates Qualys speaks, without a date crate.
+//! - [`error`]: the error that crosses from server to browser.
+
+pub mod asset;
+pub mod date;
+pub mod error;
+pub mod filter;
+pub mod score;
+
+pub use asset::{Asset, AssetPage};
+pub use error::AppError;
+pub use filter::{Criterion, FieldType, Filter, FilterError, Operation, Operator};
+pub use score::{RiskBand, TrackingMethod};
