@@ -1,7 +1,22 @@
-//! The qdash server: the router (Leptos pages, login/logout, the Qualys pass-through, health,
-//! security headers) and the embedded Qualys simulator.
+//! The qdash server: builds the state from the config and serves the router.
+//!
+//! Layout:
+//! - [`router`]: every route and layer in one place (pages, login/logout, pass-through, health);
+//! - [`login`]: `POST /login` and `POST /logout`;
+//! - [`proxy`]: the `/qualys/rest/2.0/{count,get,search}/am/asset` pass-through;
+//! - [`security`]: security headers, the same-origin check, the login gate for pages;
+//! - [`startup`]: config → state (starting the embedded simulator in demo mode);
+//! - [`sim`]: the Qualys simulator (also the `qualys-sim` binary).
 
-// The full asset record is one large `json!` literal.
+// The simulator's full asset record is one large `json!` literal.
 #![recursion_limit = "512"]
 
+pub mod login;
+pub mod proxy;
+pub mod router;
+pub mod security;
 pub mod sim;
+pub mod startup;
+
+pub use router::app;
+pub use startup::{build_state, Started};

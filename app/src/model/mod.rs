@@ -7,14 +7,17 @@
 //! - [`score`]: TruRisk bands, criticality, tracking methods.
 //! - [`date`]: the ISO-8601 dates Qualys speaks, without a date crate.
 //! - [`error`]: the error that crosses from server to browser.
+//! - [`session`]: what the browser may know of a login (never the token).
 
 pub mod asset;
 pub mod date;
 pub mod error;
 pub mod filter;
 pub mod score;
+pub mod session;
 
 pub use asset::{Asset, AssetPage};
 pub use error::AppError;
 pub use filter::{Criterion, FieldType, Filter, FilterError, Operation, Operator};
 pub use score::{RiskBand, TrackingMethod};
+pub use session::{PlatformChoice, SessionInfo, SiteInfo};

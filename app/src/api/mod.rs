@@ -1,0 +1,54 @@
+//! Server functions: one per question a page asks (`<verb>_<noun>`). They run on the server,
+//! read the session and call Qualys through the typed client; the browser sees only answers.
+
+mod assets;
+mod site;
+
+pub use assets::*;
+pub use site::*;
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    //! What every server function needs: the state, the session, the upstream for this user.
+    use crate::model::AppError;
+    use crate::server::{AppState, ClientError, QualysLogin, Upstream, UserSession};
+    use leptos::prelude::expect_context;
+
+    pub struct Caller {
+        pub state: AppState,
+        pub session: UserSession,
+        pub login: QualysLogin,
+        pub upstream: Upstream,
+    }
+
+    pub async fn session() -> Result<UserSession, AppError> {
+        let session: tower_sessions::Session = leptos_axum::extract()
+            .await
+            .map_err(|e| AppError::Server(format!("no session layer: {e}")))?;
+        Ok(UserSession::new(session))
+    }
+
+    /// The logged-in caller, or `NotLoggedIn`.
+    pub async fn caller() -> Result<Caller, AppError> {
+        let state = expect_context::<AppState>();
+        let session = session().await?;
+        let login = session.require().await?;
+        let Some(platform) = state.platforms.find(&login.platform) else {
+            // The platform left the allow-list since login: the session is no longer usable.
+            session.end().await;
+            return Err(AppError::NotLoggedIn);
+        };
+        let upstream = Upstream { base: platform.url.clone(), token: login.token.clone() };
+        Ok(Caller { state, session, login, upstream })
+    }
+
+    impl Caller {
+        /// Maps a client result to the page's error; a refused token ends the session.
+        pub async fn settle<T>(&self, r: Result<T, ClientError>) -> Result<T, AppError> {
+            if let Err(ClientError::Unauthorized) = &r {
+                self.session.expire().await;
+            }
+            r.map_err(AppError::from)
+        }
+    }
+}
