@@ -64,6 +64,13 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let site = Resource::new(|| (), |_| api::get_site_info());
     provide_context(site);
+    // Marks the page once the WASM runs, so browser tests know hydration finished.
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <Title formatter=|page: String| if page.is_empty() { "qdash".to_string() } else { format!("{page} · qdash") } />
         <Router>
