@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
 // the demo. Every spec runs twice: hydrated (JavaScript on) and pure SSR (JavaScript off).
 const QDASH = 'http://127.0.0.1:3100';
 export const SIM = 'http://127.0.0.1:3101';
-const bin = '../target/release';
+const bin = process.env.QDASH_BIN_DIR ?? '../target/release';
 
 export default defineConfig({
   testDir: './tests',
