@@ -81,6 +81,9 @@ pub fn App() -> impl IntoView {
                     // it is ready, as plain HTML, so pages work with JavaScript off.
                     <Route path=path!("/") view=pages::overview::OverviewPage ssr=SsrMode::InOrder />
                     <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/assets") view=pages::asset_list::AssetListPage ssr=SsrMode::InOrder />
+                    // Rendered whole before sending, so an unknown id is served as a real 404.
+                    <Route path=path!("/assets/:id") view=pages::asset_detail::AssetDetailPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

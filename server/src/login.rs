@@ -61,7 +61,7 @@ pub async fn post_login(State(state): State<AppState>, session: UserSession, bod
         let Some(token) = Token::new(&form.token) else {
             return back_to_form("bad_token", &form);
         };
-        let upstream = Upstream { base: platform.url.clone(), token: token.clone() };
+        let upstream = Upstream::new(&platform.url, token.clone());
         match state.qualys.count(&upstream, &Filter::all()).await {
             Ok(_) => {}
             Err(ClientError::Unauthorized) => return back_to_form("bad_token", &form),

@@ -60,7 +60,7 @@ pub async fn forward(
         session.end().await;
         return json_error(StatusCode::UNAUTHORIZED, "your platform is no longer offered: log in again");
     };
-    let upstream = Upstream { base: platform.url.clone(), token: login.token };
+    let upstream = Upstream::new(&platform.url, login.token);
     let params: Vec<(String, String)> = serde_urlencoded::from_str::<Vec<(String, String)>>(query.as_deref().unwrap_or(""))
         .unwrap_or_default()
         .into_iter()

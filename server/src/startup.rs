@@ -2,6 +2,7 @@
 //! the embedded simulator on a private loopback port.
 
 use crate::sim::{self, Behaviour, RunningSim, SimConfig};
+use app::server::cache::Cache;
 use app::server::{AppState, Config, Platforms, QualysClient};
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -47,7 +48,10 @@ pub async fn build_state(config: Config) -> Result<Started, String> {
     let qualys = QualysClient::new(
         Duration::from_secs(config.upstream_timeout_secs),
         Duration::from_secs(config.upstream_connect_timeout_secs),
+        config.concurrency,
+        Duration::from_secs(config.retry_max_wait_secs),
     );
-    let state = AppState { leptos_options, config: Arc::new(config), platforms: Arc::new(platforms), qualys };
+    let cache = Arc::new(Cache::new(Duration::from_secs(config.cache_ttl_secs)));
+    let state = AppState { leptos_options, config: Arc::new(config), platforms: Arc::new(platforms), qualys, cache };
     Ok(Started { state, sim })
 }

@@ -38,11 +38,23 @@ pub mod ssr {
             session.end().await;
             return Err(AppError::NotLoggedIn);
         };
-        let upstream = Upstream { base: platform.url.clone(), token: login.token.clone() };
+        let upstream = Upstream::new(&platform.url, login.token.clone());
         Ok(Caller { state, session, login, upstream })
     }
 
     impl Caller {
+        /// The planner for this caller: cached, coalesced, within the subscription's limits.
+        pub fn planner(&self) -> crate::server::planner::Planner<'_> {
+            crate::server::planner::Planner {
+                client: &self.state.qualys,
+                cache: &self.state.cache,
+                upstream: &self.upstream,
+                platform: &self.login.platform,
+                username: &self.login.username,
+                crawl_max_calls: self.state.config.crawl_max_calls,
+            }
+        }
+
         /// Maps a client result to the page's error; a refused token ends the session.
         pub async fn settle<T>(&self, r: Result<T, ClientError>) -> Result<T, AppError> {
             if let Err(ClientError::Unauthorized) = &r {

@@ -28,3 +28,15 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
 async fn ssr_session_login() -> Result<Option<crate::server::QualysLogin>, AppError> {
     super::ssr::session().await?.login().await
 }
+
+/// The subscription's call budget as Qualys last reported it (none before the first call).
+#[server(prefix = "/api", endpoint = "get_budget", input = GetUrl)]
+pub async fn get_budget() -> Result<Option<crate::model::Budget>, AppError> {
+    let caller = super::ssr::caller().await?;
+    Ok(caller.state.qualys.budget(&caller.upstream).map(|b| crate::model::Budget {
+        limit: b.limit,
+        remaining: b.remaining,
+        window_secs: b.window_secs,
+        seen_at: b.seen_at,
+    }))
+}

@@ -11,6 +11,10 @@ pub fn SiteHeader() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
             <a href="/" class="brand">"qdash"</a>
+            <nav aria-label="Main">
+                <a href="/">"Overview"</a>
+                <a href="/assets">"Assets"</a>
+            </nav>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let info = site.await.ok();

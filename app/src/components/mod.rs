@@ -1,6 +1,10 @@
 //! The pieces pages are built from.
 
+pub mod bar_chart;
+pub mod breakdown_card;
+pub mod budget_badge;
 pub mod error_view;
+pub mod filter_builder;
 pub mod header;
 
 use crate::model::SiteInfo;

@@ -111,6 +111,42 @@ pub struct AssetPage {
     pub next_cursor: Option<u64>,
 }
 
+/// One line of the asset list: just what the table shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssetRow {
+    pub id: u64,
+    pub name: String,
+    pub address: Option<String>,
+    pub os: Option<String>,
+    pub risk: Option<i64>,
+    pub criticality: Option<i64>,
+    pub tracking: Option<String>,
+    pub updated: Option<String>,
+}
+
+impl From<&Asset> for AssetRow {
+    fn from(a: &Asset) -> AssetRow {
+        AssetRow {
+            id: a.asset_id,
+            name: a.display_name(),
+            address: a.address.clone(),
+            os: a.os_name().map(str::to_string),
+            risk: a.risk_score,
+            criticality: a.criticality_score(),
+            tracking: a.inventory.as_ref().and_then(|i| i.source.clone()),
+            updated: a.last_modified_date.clone(),
+        }
+    }
+}
+
+/// A page of the asset list, with the filtered total for "page k of about N".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssetListPage {
+    pub rows: Vec<AssetRow>,
+    pub next_cursor: Option<u64>,
+    pub total: u64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,9 @@ pub enum AppError {
     Timeout,
     #[error("Qualys could not be reached")]
     Unreachable,
+    /// The only correct answer would spend more of the team's budget than allowed.
+    #[error("this filter matches {total} assets; breaking it down needs {calls} Qualys calls, more than qdash spends on one view. Narrow the filter, or use AND so counts can be used")]
+    TooCostly { total: u64, calls: u64 },
     #[error("{0}")]
     Server(String),
 }
@@ -44,6 +47,7 @@ impl AppError {
             AppError::Upstream { .. } => 502,
             AppError::Timeout => 504,
             AppError::Unreachable => 502,
+            AppError::TooCostly { .. } => 422,
             AppError::Server(_) => 500,
         }
     }

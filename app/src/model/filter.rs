@@ -148,6 +148,7 @@ pub const TRACKING_METHODS: &[&str] = &[
 ];
 pub const PROVIDERS: &[&str] = &["AWS", "AZURE", "GCP", "OCI", "IBM", "ALIBABA"];
 pub const OS_CATEGORIES: &[&str] = &["Windows", "Linux", "Mac", "Unix", "Network", "Unidentified"];
+pub const LIFECYCLE_STAGES: &[&str] = &["GA", "EOS", "EOL"];
 pub const HARDWARE_CATEGORIES: &[&str] = &[
     "Computers",
     "Network Devices",
@@ -178,6 +179,10 @@ pub const FIELDS: &[FieldSpec] = &[
         ..spec("operatingSystem.category1", "OS family", FieldType::Keyword)
     },
     spec("operatingSystem.name", "OS name", FieldType::Text),
+    FieldSpec {
+        choices: LIFECYCLE_STAGES,
+        ..spec("operatingSystem.lifecycle.stage", "OS lifecycle stage", FieldType::Keyword)
+    },
     FieldSpec {
         choices: HARDWARE_CATEGORIES,
         ..spec("hardware.category1", "Hardware category", FieldType::Keyword)

@@ -27,3 +27,13 @@ pub struct SiteInfo {
     pub demo: bool,
     pub user: Option<SessionInfo>,
 }
+
+/// The subscription's call budget as Qualys last reported it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Budget {
+    pub limit: u32,
+    pub remaining: u32,
+    pub window_secs: u64,
+    /// Unix seconds when Qualys said so.
+    pub seen_at: u64,
+}

@@ -72,6 +72,26 @@ pub struct Config {
     #[arg(long, env = "QDASH_UPSTREAM_CONNECT_TIMEOUT_SECS", default_value_t = 10)]
     pub upstream_connect_timeout_secs: u64,
 
+    /// Seconds an answer from Qualys is reused for the same user and request. Cards show
+    /// "as of" and offer a refresh that bypasses it.
+    #[arg(long, env = "QDASH_CACHE_TTL_SECS", default_value_t = 300)]
+    pub cache_ttl_secs: u64,
+
+    /// Calls qdash makes at once per Qualys subscription (Qualys allows 2 by default); raised
+    /// or lowered automatically to what Qualys reports in X-Concurrency-Limit-Limit.
+    #[arg(long, env = "QDASH_CONCURRENCY", default_value_t = 2)]
+    pub concurrency: u32,
+
+    /// When Qualys answers 429 asking to wait at most this many seconds, qdash waits and
+    /// retries once; longer waits are shown to the user instead.
+    #[arg(long, env = "QDASH_RETRY_MAX_WAIT_SECS", default_value_t = 10)]
+    pub retry_max_wait_secs: u64,
+
+    /// Most upstream calls one breakdown crawl may spend (an OR filter over a large set would
+    /// need more; it is refused with a message rather than burning the team's budget).
+    #[arg(long, env = "QDASH_CRAWL_MAX_CALLS", default_value_t = 60)]
+    pub crawl_max_calls: u64,
+
     /// Largest filter body the pass-through accepts, in bytes (larger: 413).
     #[arg(long, env = "QDASH_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,

@@ -2,7 +2,10 @@
 //! platforms, the typed session, the typed Qualys client, and the state they live in.
 //! Pages never reach in here; server functions in `crate::api` do.
 
+pub mod cache;
 pub mod config;
+pub mod limiter;
+pub mod planner;
 pub mod platforms;
 pub mod qualys;
 pub mod session;

@@ -10,6 +10,10 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use serde_json::Value;
+use super::limiter::{BudgetReport, Limiter};
+use super::session::now_secs;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Where a call goes and as whom.
@@ -17,6 +21,16 @@ use std::time::Duration;
 pub struct Upstream {
     pub base: String,
     pub token: Token,
+    /// The Qualys subscription the token belongs to: limits are shared per subscription.
+    pub subscription: String,
+}
+
+impl Upstream {
+    pub fn new(base: &str, token: Token) -> Upstream {
+        let claims = token.claims();
+        let who = claims.subscription_id.map(|id| id.to_string()).or(claims.sub).unwrap_or_default();
+        Upstream { subscription: format!("{base}#{who}"), base: base.to_string(), token }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -56,10 +70,15 @@ impl From<ClientError> for AppError {
     }
 }
 
-/// The shared HTTP client with its timeouts. Cheap to clone.
+/// The shared HTTP client with its timeouts and the per-subscription limiter. Cheap to clone.
 #[derive(Clone)]
 pub struct QualysClient {
     http: reqwest::Client,
+    limiter: Arc<Limiter>,
+    /// A 429 asking to wait at most this long is waited out and retried once.
+    retry_max_wait: Duration,
+    /// Upstream data calls made, for tests and the budget view.
+    calls: Arc<AtomicU64>,
 }
 
 pub const COUNT_PATH: &str = "/rest/2.0/count/am/asset";
@@ -126,14 +145,34 @@ pub fn error_for(status: StatusCode, headers: &reqwest::header::HeaderMap, body:
 }
 
 impl QualysClient {
-    pub fn new(timeout: Duration, connect_timeout: Duration) -> QualysClient {
+    pub fn new(timeout: Duration, connect_timeout: Duration, concurrency: u32, retry_max_wait: Duration) -> QualysClient {
         let http = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(connect_timeout)
             .user_agent(concat!("qdash/", env!("CARGO_PKG_VERSION")))
             .build()
             .expect("the HTTP client builds with static settings");
-        QualysClient { http }
+        QualysClient { http, limiter: Arc::new(Limiter::new(concurrency)), retry_max_wait, calls: Arc::default() }
+    }
+
+    /// The subscription's budget as Qualys last reported it.
+    pub fn budget(&self, up: &Upstream) -> Option<BudgetReport> {
+        self.limiter.budget(&up.subscription)
+    }
+
+    /// Data calls this client has made upstream since it started.
+    pub fn calls_made(&self) -> u64 {
+        self.calls.load(Ordering::Relaxed)
+    }
+
+    /// Sends one data call inside the subscription's concurrency limit, recording the limits
+    /// the answer reports.
+    async fn send_limited(&self, up: &Upstream, req: reqwest::RequestBuilder) -> Result<reqwest::Response, ClientError> {
+        let _place = self.limiter.acquire(&up.subscription).await;
+        self.calls.fetch_add(1, Ordering::Relaxed);
+        let resp = req.send().await.map_err(transport)?;
+        self.limiter.observe(&up.subscription, resp.headers(), now_secs());
+        Ok(resp)
     }
 
     /// `POST /auth`: exchanges a username and password for a token.
@@ -156,24 +195,34 @@ impl QualysClient {
         }
     }
 
+    /// One data call; a 429 with a short wait is waited out and retried once, no more.
     async fn call(&self, up: &Upstream, method: Method, path: &str, query: &[(&str, String)], filter: Option<&Filter>) -> Result<(StatusCode, String), ClientError> {
-        let mut req = self
-            .http
-            .request(method, format!("{}{path}", up.base))
-            .query(query)
-            .header(AUTHORIZATION, up.token.bearer())
-            .header(ACCEPT, "application/json");
-        if let Some(f) = filter {
-            req = req.header(CONTENT_TYPE, "application/json").body(f.to_json_body());
-        }
-        let resp = req.send().await.map_err(transport)?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let body = resp.text().await.map_err(transport)?;
-        if status.is_success() {
-            Ok((status, body))
-        } else {
-            Err(error_for(status, &headers, &body))
+        let mut retried = false;
+        loop {
+            let mut req = self
+                .http
+                .request(method.clone(), format!("{}{path}", up.base))
+                .query(query)
+                .header(AUTHORIZATION, up.token.bearer())
+                .header(ACCEPT, "application/json");
+            if let Some(f) = filter {
+                req = req.header(CONTENT_TYPE, "application/json").body(f.to_json_body());
+            }
+            let resp = self.send_limited(up, req).await?;
+            let status = resp.status();
+            let headers = resp.headers().clone();
+            let body = resp.text().await.map_err(transport)?;
+            if status.is_success() {
+                return Ok((status, body));
+            }
+            match error_for(status, &headers, &body) {
+                ClientError::RateLimited { wait_secs } if !retried && Duration::from_secs(wait_secs) <= self.retry_max_wait => {
+                    tracing::info!(wait_secs, "Qualys rate limited a call; waiting once before retrying");
+                    tokio::time::sleep(Duration::from_secs(wait_secs)).await;
+                    retried = true;
+                }
+                e => return Err(e),
+            }
         }
     }
 
@@ -239,6 +288,6 @@ impl QualysClient {
         for (name, value) in headers {
             req = req.header(name, value);
         }
-        req.body(body).send().await.map_err(transport)
+        self.send_limited(up, req.body(body)).await
     }
 }

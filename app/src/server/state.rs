@@ -1,6 +1,7 @@
 //! `AppState`: what every handler and server function shares. Server functions read it with
 //! `expect_context::<AppState>()`; axum handlers with `State<AppState>`.
 
+use super::cache::Cache;
 use super::{Config, Platforms, QualysClient};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -12,6 +13,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub platforms: Arc<Platforms>,
     pub qualys: QualysClient,
+    /// Per-user answers, shared by every request of the process.
+    pub cache: Arc<Cache>,
 }
 
 impl AppState {

@@ -108,6 +108,11 @@ fn compile(c: &Criterion) -> Result<Predicate, FilterError> {
         "operatingSystem.name" => {
             Predicate::Os(invert_if_not(text_table(op, &text(), OPERATING_SYSTEMS.iter().map(|o| o.os_name))))
         }
+        "operatingSystem.lifecycle.stage" => Predicate::Os(keyword_table(
+            op,
+            &keywords(),
+            OPERATING_SYSTEMS.iter().map(|o| o.stage.unwrap_or("\u{0}none")),
+        )),
         "hardware.category1" => Predicate::Hardware(keyword_table(op, &keywords(), HARDWARE.iter().map(|h| h.0))),
         "provider" => Predicate::Provider(keyword_table(
             op,

@@ -1,0 +1,208 @@
+//! The breakdown planner: answers the pages' questions with the fewest upstream calls.
+//!
+//! A breakdown can be had two ways: one `count` per bucket (17 for the three cards), or one
+//! crawl of the filtered set (⌈total ÷ 300⌉ search pages carrying only the fields the cards
+//! need), which then feeds every card. The planner takes the cheaper; an OR of several
+//! criteria cannot take an extra AND criterion, so it always crawls. Every call goes through
+//! the per-user cache, which also coalesces identical calls in flight.
+
+use super::cache::{self, Cache, Got};
+use super::qualys::{ClientError, QualysClient, Upstream, MAX_PAGE_SIZE};
+use crate::model::breakdown::{list_href, Breakdown, Bucket, Dimension, Method};
+use crate::model::{Asset, AssetPage, Filter, Operation};
+use std::sync::Arc;
+
+/// Only the fields the cards read: top-level scalars (riskScore) plus these groups.
+const CRAWL_FIELDS: &str = "inventory,criticality";
+
+/// What a crawl keeps per asset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slim {
+    pub risk: Option<i64>,
+    pub tracking: Option<String>,
+    pub criticality: Option<i64>,
+}
+
+/// How the whole overview will be computed for a filter with `total` assets.
+pub fn choose(filter: &Filter, total: u64) -> Method {
+    let count_calls: u64 = Dimension::ALL.iter().map(|d| d.buckets().len() as u64).sum();
+    let must_crawl = filter.operation == Operation::Or && filter.criteria.len() > 1;
+    if must_crawl || crawl_calls(total) <= count_calls {
+        Method::Crawl
+    } else {
+        Method::Counts
+    }
+}
+
+pub fn crawl_calls(total: u64) -> u64 {
+    total.div_ceil(MAX_PAGE_SIZE as u64).max(1)
+}
+
+/// One user's view of Qualys: the client, the cache and who is asking.
+pub struct Planner<'a> {
+    pub client: &'a QualysClient,
+    pub cache: &'a Cache,
+    pub upstream: &'a Upstream,
+    pub platform: &'a str,
+    pub username: &'a str,
+    /// Crawls above this many calls are refused rather than spending the team's budget.
+    pub crawl_max_calls: u64,
+}
+
+/// Why a breakdown could not be had.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanError {
+    Client(ClientError),
+    /// The only correct way needs more calls than allowed.
+    TooCostly { total: u64, calls: u64 },
+}
+
+impl From<ClientError> for PlanError {
+    fn from(e: ClientError) -> Self {
+        PlanError::Client(e)
+    }
+}
+
+impl Planner<'_> {
+    fn key(&self, request: &str) -> String {
+        cache::key(self.platform, self.username, request)
+    }
+
+    pub async fn count(&self, filter: &Filter, refresh: bool) -> Result<Got<u64>, ClientError> {
+        let key = self.key(&format!("count {}", filter.to_json_body()));
+        self.cache.get_or_fetch(key, refresh, || self.client.count(self.upstream, filter)).await
+    }
+
+    pub async fn page(&self, filter: &Filter, cursor: Option<u64>, size: u16, refresh: bool) -> Result<Got<Arc<AssetPage>>, ClientError> {
+        let key = self.key(&format!("search {size} {} {}", cursor.unwrap_or(0), filter.to_json_body()));
+        self.cache
+            .get_or_fetch(key, refresh, || async {
+                self.client.search(self.upstream, filter, cursor, size, None).await.map(Arc::new)
+            })
+            .await
+    }
+
+    pub async fn asset(&self, id: u64, refresh: bool) -> Result<Got<Arc<Asset>>, ClientError> {
+        let key = self.key(&format!("get {id}"));
+        self.cache.get_or_fetch(key, refresh, || async { self.client.get(self.upstream, id).await.map(Arc::new) }).await
+    }
+
+    /// Every asset of the filtered set, slimmed, with the number of pages it took.
+    pub async fn crawl(&self, filter: &Filter, refresh: bool) -> Result<Got<Arc<(Vec<Slim>, u64)>>, ClientError> {
+        let key = self.key(&format!("crawl {}", filter.to_json_body()));
+        self.cache
+            .get_or_fetch(key, refresh, || async {
+                let mut out = Vec::new();
+                let mut cursor = None;
+                let mut pages = 0;
+                loop {
+                    let page = self.client.search(self.upstream, filter, cursor, MAX_PAGE_SIZE, Some(CRAWL_FIELDS)).await?;
+                    pages += 1;
+                    out.extend(page.assets.iter().map(|a| Slim {
+                        risk: a.risk_score,
+                        tracking: a.inventory.as_ref().and_then(|i| i.source.clone()),
+                        criticality: a.criticality_score(),
+                    }));
+                    match page.next_cursor {
+                        Some(c) => cursor = Some(c),
+                        None => break,
+                    }
+                }
+                Ok(Arc::new((out, pages)))
+            })
+            .await
+    }
+
+    /// One card of the overview.
+    pub async fn breakdown(&self, filter: &Filter, dimension: Dimension, refresh: bool) -> Result<Breakdown, PlanError> {
+        let total = self.count(filter, refresh).await?;
+        let mut calls = total.fetched as u32;
+        let mut as_of = total.at;
+        let specs = dimension.buckets();
+        let method = choose(filter, total.value);
+        let counts: Vec<u64> = match method {
+            Method::Crawl => {
+                let needed = crawl_calls(total.value);
+                if needed > self.crawl_max_calls {
+                    return Err(PlanError::TooCostly { total: total.value, calls: needed });
+                }
+                let crawl = self.crawl(filter, refresh).await?;
+                if crawl.fetched {
+                    calls += crawl.value.1 as u32;
+                }
+                as_of = as_of.min(crawl.at);
+                specs.iter().map(|s| crawl.value.0.iter().filter(|a| in_bucket(dimension, &s.key, a)).count() as u64).collect()
+            }
+            Method::Counts => {
+                let narrowed: Vec<Filter> =
+                    specs.iter().map(|s| filter.narrowed(&s.criteria).expect("AND filters narrow")).collect();
+                // Concurrent; the limiter keeps them within the subscription's calls at once.
+                let results = futures::future::join_all(narrowed.iter().map(|f| self.count(f, refresh))).await;
+                let mut counts = Vec::with_capacity(results.len());
+                for r in results {
+                    let got = r?;
+                    calls += got.fetched as u32;
+                    as_of = as_of.min(got.at);
+                    counts.push(got.value);
+                }
+                counts
+            }
+        };
+        let mut buckets: Vec<Bucket> = specs
+            .iter()
+            .zip(&counts)
+            .map(|(s, n)| Bucket { key: s.key.clone(), label: s.label.clone(), count: *n, href: list_href(filter, &s.criteria) })
+            .collect();
+        let rest = total.value.saturating_sub(counts.iter().sum());
+        buckets.push(Bucket {
+            key: dimension.remainder_key().into(),
+            label: dimension.remainder_label().into(),
+            count: rest,
+            href: None,
+        });
+        Ok(Breakdown { dimension, total: total.value, buckets, method, calls, as_of })
+    }
+}
+
+fn in_bucket(dimension: Dimension, key: &str, a: &Slim) -> bool {
+    match dimension {
+        Dimension::Risk => a.risk.is_some() && crate::model::RiskBand::of(a.risk).slug() == key,
+        Dimension::Tracking => a.tracking.as_deref() == Some(key),
+        Dimension::Criticality => a.criticality.map(|c| c.to_string()).as_deref() == Some(key),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Criterion, Operator};
+
+    #[test]
+    fn small_sets_crawl_large_sets_count() {
+        let f = Filter::all();
+        assert_eq!(choose(&f, 300), Method::Crawl);
+        assert_eq!(choose(&f, 17 * 300), Method::Crawl);
+        assert_eq!(choose(&f, 17 * 300 + 1), Method::Counts);
+        assert_eq!(choose(&f, 100_000), Method::Counts);
+    }
+
+    #[test]
+    fn an_or_of_several_always_crawls() {
+        let or = Filter {
+            operation: Operation::Or,
+            criteria: vec![
+                Criterion::new("asset.name", Operator::Contains, "a"),
+                Criterion::new("asset.name", Operator::Contains, "b"),
+            ],
+        };
+        assert_eq!(choose(&or, 1_000_000), Method::Crawl);
+    }
+
+    #[test]
+    fn crawl_cost_is_pages_of_300() {
+        assert_eq!(crawl_calls(0), 1);
+        assert_eq!(crawl_calls(300), 1);
+        assert_eq!(crawl_calls(301), 2);
+        assert_eq!(crawl_calls(5000), 17);
+    }
+}
