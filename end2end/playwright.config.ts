@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 // "Sim" gateway so tests can switch its faults and limits through /__sim/ without touching
 // the demo. Every spec runs twice: hydrated (JavaScript on) and pure SSR (JavaScript off).
 const QDASH = 'http://127.0.0.1:3100';
-export const SIM = 'http://127.0.0.1:3101';
+const SIM = 'http://127.0.0.1:3101';
 const bin = process.env.QDASH_BIN_DIR ?? '../target/release';
 
 export default defineConfig({

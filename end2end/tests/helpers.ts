@@ -1,4 +1,7 @@
 import { APIRequestContext, Page, expect } from '@playwright/test';
+import { LoginPage } from './pages/login';
+
+export const SIM = 'http://127.0.0.1:3101';
 
 /** Waits until the WASM has hydrated the page, when JavaScript is on. */
 export async function settled(page: Page, jsOn: boolean) {
@@ -13,3 +16,32 @@ export async function proxyCount(request: APIRequestContext, filters: object[] =
   expect(r.status()).toBe(200);
   return (await r.json()).count;
 }
+
+/** Logs in through the form. */
+export async function logIn(page: Page, jsOn: boolean, platform = 'DEMO', user = 'demo', password = 'demo') {
+  const login = new LoginPage(page);
+  await login.open();
+  await settled(page, jsOn);
+  await login.logIn(platform, user, password);
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Switches the separately started simulator (the "Sim" platform) through its control endpoint. */
+export async function simConfig(request: APIRequestContext, patch: object) {
+  const r = await request.post(`${SIM}/__sim/config`, { data: patch });
+  expect(r.status()).toBe(200);
+}
+
+export async function simReset(request: APIRequestContext) {
+  await request.post(`${SIM}/__sim/reset`);
+}
+
+/** Fails the test if a page ever runs an injected alert(). */
+export function forbidDialogs(page: Page) {
+  page.on('dialog', async (d) => {
+    await d.dismiss();
+    throw new Error(`a page ran a dialog: ${d.message()}`);
+  });
+}
+
+export const crit = (field: string, operator: string, value: string) => ({ field, operator, value });

@@ -40,6 +40,10 @@ pub fn operators_for(field: &str) -> Vec<Operator> {
     field_spec(field).map(|s| s.ty.operators().to_vec()).unwrap_or_else(|| Operator::ALL.to_vec())
 }
 
+fn blank_row() -> RowDraft {
+    RowDraft { operator: Operator::Equals.as_str().into(), ..RowDraft::default() }
+}
+
 /// Ready-made filters people reach for.
 pub const PRESETS: &[(&str, &str)] = &[
     ("Severe risk", "field=asset.riskScore&operator=GREATER&value=849"),
@@ -64,7 +68,7 @@ pub fn FilterBuilder(
     let error_for = |i: usize| problems.iter().find(|p| p.index == Some(i)).map(|p| p.message.clone());
     let mut initial: Vec<Row> = draft.rows.iter().enumerate().map(|(i, d)| Row::new(i, d, error_for(i))).collect();
     let next_key = StoredValue::new(initial.len() + 1);
-    initial.push(Row::new(initial.len(), &RowDraft::default(), None));
+    initial.push(Row::new(initial.len(), &blank_row(), None));
     let rows = RwSignal::new(initial);
     let operation = RwSignal::new(draft.operation);
     let general = problems.iter().find(|p| p.index.is_none()).map(|p| p.message.clone());
@@ -75,7 +79,7 @@ pub fn FilterBuilder(
     let add_row = move |_| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
-        rows.update(|r| r.push(Row::new(key, &RowDraft::default(), None)));
+        rows.update(|r| r.push(Row::new(key, &blank_row(), None)));
     };
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -105,7 +109,7 @@ pub fn FilterBuilder(
     };
 
     view! {
-        <form method="get" action=action class="filters card" on:submit=on_submit aria-label="Filter" data-testid="filter-form">
+        <form method="get" action=action class="filters card" novalidate on:submit=on_submit aria-label="Filter" data-testid="filter-form">
             <div class="presets" aria-label="Presets">
                 <span class="hint">"Presets:"</span>
                 {PRESETS
@@ -175,25 +179,25 @@ fn FilterRow(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
             (Some(FieldType::Integer), false) => {
                 let (min, max) = spec.and_then(|s| s.range).unwrap_or((0, i64::MAX));
                 let max = (max != i64::MAX).then(|| max.to_string());
-                view! { <input id=vid name="value" type="number" step="1" min=min.to_string() max=max aria-describedby=eid prop:value=value on:input=set /> }.into_any()
+                view! { <input id=vid name="value" type="number" step="1" min=min.to_string() max=max aria-describedby=eid value=value prop:value=value on:input=set /> }.into_any()
             }
             (Some(FieldType::Keyword), _) => {
                 let list = format!("{}-choices", vid);
                 let choices = spec.map(|s| s.choices).unwrap_or_default();
                 let placeholder = if in_list { "e.g. QAGENT,IP" } else { "" };
                 view! {
-                    <input id=vid name="value" list=list.clone() placeholder=placeholder aria-describedby=eid prop:value=value on:input=set />
+                    <input id=vid name="value" list=list.clone() placeholder=placeholder aria-describedby=eid value=value prop:value=value on:input=set />
                     <datalist id=list>{choices.iter().map(|c| view! { <option value=*c></option> }).collect_view()}</datalist>
                 }
                 .into_any()
             }
             (Some(FieldType::Date), _) => view! {
-                <input id=vid name="value" placeholder="2024-01-31" aria-describedby=eid prop:value=value on:input=set />
+                <input id=vid name="value" placeholder="2024-01-31" aria-describedby=eid value=value prop:value=value on:input=set />
             }
             .into_any(),
             _ => {
                 let placeholder = if in_list { "e.g. 1,2,3" } else { "" };
-                view! { <input id=vid name="value" placeholder=placeholder aria-describedby=eid prop:value=value on:input=set /> }.into_any()
+                view! { <input id=vid name="value" placeholder=placeholder aria-describedby=eid value=value prop:value=value on:input=set /> }.into_any()
             }
         }
     };

@@ -67,8 +67,8 @@ impl Limiter {
             running: s.running,
         };
         if s.calls.len() as u32 >= limit {
-            let oldest = *s.calls.front().expect("a full window has calls");
-            let wait = window.saturating_sub(now.duration_since(oldest));
+            // With a limit of 0 nothing ever gets in: wait a whole window.
+            let wait = s.calls.front().map_or(window, |oldest| window.saturating_sub(now.duration_since(*oldest)));
             return Err(Refused { usage: usage(s), to_wait_secs: wait.as_secs_f64().ceil().max(1.0) as u64 });
         }
         if s.running >= concurrency {

@@ -1,0 +1,53 @@
+import { expect, Page } from '@playwright/test';
+
+/** The asset list at /assets. */
+export class AssetListPage {
+  constructor(private readonly page: Page) {}
+
+  async open(query = '') {
+    await this.page.goto(query ? `/assets?${query}` : '/assets');
+  }
+
+  async ids(): Promise<number[]> {
+    const rows = this.page.getByTestId('asset-row');
+    await expect(rows.first()).toBeVisible();
+    return (await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-asset-id')))));
+  }
+
+  pageOf() {
+    return this.page.getByTestId('page-of');
+  }
+
+  async next() {
+    await this.page.getByTestId('next').click();
+  }
+
+  async previous() {
+    await this.page.getByTestId('prev').click();
+  }
+
+  async openFirst() {
+    await this.page.getByTestId('asset-row').first().locator('a').click();
+  }
+}
+
+/** One asset at /assets/{id}. */
+export class AssetDetailPage {
+  constructor(private readonly page: Page) {}
+
+  async open(id: number) {
+    return this.page.goto(`/assets/${id}`);
+  }
+
+  name() {
+    return this.page.getByTestId('asset-name');
+  }
+
+  section(slug: string) {
+    return this.page.getByTestId(`section-${slug}`);
+  }
+
+  async back() {
+    await this.page.getByTestId('back').click();
+  }
+}
