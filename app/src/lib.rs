@@ -46,7 +46,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[cfg(feature = "ssr")]
 fn set_page_csp() {
     use leptos::nonce::use_nonce;
-    let nonce = use_nonce().map(|n| format!(" 'nonce-{}'", &*n)).unwrap_or_default();
+    let nonce = use_nonce()
+        .map(|n| format!(" 'nonce-{}'", &*n))
+        .unwrap_or_default();
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{nonce}; style-src 'self'; img-src 'self' data:; \
          connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"

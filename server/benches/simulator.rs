@@ -25,19 +25,38 @@ fn percentile(samples: &mut [Duration], p: f64) -> f64 {
 
 #[tokio::main]
 async fn main() {
-    let assets: usize = std::env::var("SIM_BENCH_ASSETS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
-    let behaviour = Behaviour { rate_limit: 1_000_000, concurrency: 100, ..Behaviour::default() };
+    let assets: usize = std::env::var("SIM_BENCH_ASSETS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let behaviour = Behaviour {
+        rate_limit: 1_000_000,
+        concurrency: 100,
+        ..Behaviour::default()
+    };
     let before = rss_mb();
     let t = Instant::now();
-    let sim = spawn(SimConfig { assets, seed: 1, token_ttl_secs: 14_400, behaviour }, "127.0.0.1:0".parse().unwrap())
-        .await
-        .expect("simulator starts");
+    let sim = spawn(
+        SimConfig {
+            assets,
+            seed: 1,
+            token_ttl_secs: 14_400,
+            behaviour,
+        },
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .await
+    .expect("simulator starts");
     let start = t.elapsed();
     let rss = rss_mb() - before;
     let http = reqwest::Client::new();
     let token = http
         .post(format!("{}/auth", sim.url()))
-        .form(&[("username", "demo"), ("password", "demo"), ("token", "true")])
+        .form(&[
+            ("username", "demo"),
+            ("password", "demo"),
+            ("token", "true"),
+        ])
         .send()
         .await
         .unwrap()
@@ -52,8 +71,16 @@ async fn main() {
     let mut n = 0;
     for _ in 0..30 {
         let t = Instant::now();
-        let r = http.post(format!("{}/rest/2.0/count/am/asset", sim.url())).bearer_auth(&token).json(&count_body).send().await.unwrap();
-        n = r.json::<serde_json::Value>().await.unwrap()["count"].as_u64().unwrap();
+        let r = http
+            .post(format!("{}/rest/2.0/count/am/asset", sim.url()))
+            .bearer_auth(&token)
+            .json(&count_body)
+            .send()
+            .await
+            .unwrap();
+        n = r.json::<serde_json::Value>().await.unwrap()["count"]
+            .as_u64()
+            .unwrap();
         counts.push(t.elapsed());
     }
     let mut pages = Vec::new();
@@ -62,7 +89,10 @@ async fn main() {
     for _ in 0..30 {
         let t = Instant::now();
         let r = http
-            .post(format!("{}/rest/2.0/search/am/asset?pageSize=300&lastSeenAssetId={cursor}", sim.url()))
+            .post(format!(
+                "{}/rest/2.0/search/am/asset?pageSize=300&lastSeenAssetId={cursor}",
+                sim.url()
+            ))
             .bearer_auth(&token)
             .json(&json!({}))
             .send()
@@ -78,17 +108,38 @@ async fn main() {
     let inv = &sim.state.inventory;
     let fields = server::sim::render::FieldSelection::All;
     let t = Instant::now();
-    let rendered: Vec<serde_json::Value> = inv.assets[..300].iter().map(|a| server::sim::render::render(a, 1, &fields)).collect();
+    let rendered: Vec<serde_json::Value> = inv.assets[..300]
+        .iter()
+        .map(|a| server::sim::render::render(a, 1, &fields))
+        .collect();
     let render_ms = t.elapsed().as_secs_f64() * 1000.0;
     let t = Instant::now();
     let text = serde_json::to_string(&rendered).unwrap();
     let write_ms = t.elapsed().as_secs_f64() * 1000.0;
-    println!("in process: render 300 = {render_ms:.1} ms, to_string = {write_ms:.1} ms ({} KB)", text.len() / 1024);
-    println!("simulator benchmark ({assets} assets, {} cores)", std::thread::available_parallelism().map_or(0, |n| n.get()));
+    println!(
+        "in process: render 300 = {render_ms:.1} ms, to_string = {write_ms:.1} ms ({} KB)",
+        text.len() / 1024
+    );
+    println!(
+        "simulator benchmark ({assets} assets, {} cores)",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
     println!("| metric | value | target |");
     println!("|---|---|---|");
-    println!("| start (generate + listen) | {:.2} s | ≤ 10 s |", start.as_secs_f64());
+    println!(
+        "| start (generate + listen) | {:.2} s | ≤ 10 s |",
+        start.as_secs_f64()
+    );
     println!("| inventory memory (RSS growth) | {rss:.0} MB | < 2048 MB |");
-    println!("| count, 2 filters ({n} match) p50 / p99 | {:.1} / {:.1} ms | p50 ≤ 100 ms |", percentile(&mut counts, 0.5), percentile(&mut counts, 0.99));
-    println!("| search page of 300 ({} KB) p50 / p99 | {:.1} / {:.1} ms | p50 ≤ 50 ms |", bytes / 1024, percentile(&mut pages, 0.5), percentile(&mut pages, 0.99));
+    println!(
+        "| count, 2 filters ({n} match) p50 / p99 | {:.1} / {:.1} ms | p50 ≤ 100 ms |",
+        percentile(&mut counts, 0.5),
+        percentile(&mut counts, 0.99)
+    );
+    println!(
+        "| search page of 300 ({} KB) p50 / p99 | {:.1} / {:.1} ms | p50 ≤ 50 ms |",
+        bytes / 1024,
+        percentile(&mut pages, 0.5),
+        percentile(&mut pages, 0.99)
+    );
 }

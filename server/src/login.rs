@@ -25,7 +25,11 @@ struct LoginForm {
 
 /// Only same-site paths: never `//host` or `https://...` (no open redirect).
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.starts_with("/login") {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.starts_with("/login")
+    {
         next
     } else {
         "/"
@@ -51,7 +55,11 @@ fn error_code(e: &ClientError) -> &'static str {
     }
 }
 
-pub async fn post_login(State(state): State<AppState>, session: UserSession, body: Bytes) -> Response {
+pub async fn post_login(
+    State(state): State<AppState>,
+    session: UserSession,
+    body: Bytes,
+) -> Response {
     let form: LoginForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let Some(platform) = state.platforms.find(&form.platform) else {
         return back_to_form("unknown_platform", &form);
@@ -73,7 +81,11 @@ pub async fn post_login(State(state): State<AppState>, session: UserSession, bod
         if form.username.trim().is_empty() || form.password.is_empty() {
             return back_to_form("missing", &form);
         }
-        match state.qualys.auth(&platform.url, form.username.trim(), &form.password).await {
+        match state
+            .qualys
+            .auth(&platform.url, form.username.trim(), &form.password)
+            .await
+        {
             Ok(token) => (form.username.trim().to_string(), token),
             Err(e) => {
                 tracing::info!(platform = %platform.id, error = %e, "login refused");
@@ -82,7 +94,12 @@ pub async fn post_login(State(state): State<AppState>, session: UserSession, bod
         }
     };
     let expires_at = token.expires_at(now_secs());
-    let login = QualysLogin { platform: platform.id.clone(), username, token, expires_at };
+    let login = QualysLogin {
+        platform: platform.id.clone(),
+        username,
+        token,
+        expires_at,
+    };
     if session.start(login).await.is_err() {
         return back_to_form("session", &form);
     }
@@ -102,7 +119,13 @@ mod tests {
     #[test]
     fn next_stays_on_this_site() {
         assert_eq!(safe_next("/assets?page=2"), "/assets?page=2");
-        for evil in ["//evil.example", "https://evil.example", "/\\evil.example", "", "/login?next=/"] {
+        for evil in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "",
+            "/login?next=/",
+        ] {
             assert_eq!(safe_next(evil), "/", "{evil}");
         }
     }

@@ -7,7 +7,8 @@ use clap::Parser;
 async fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,tower_http=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=warn".into()),
         )
         .init();
     let config = Config::parse();
@@ -33,7 +34,11 @@ async fn main() {
     }
     println!(
         "qdash listening on http://{listen}{}",
-        if demo { "  (demo mode: log in as demo / demo)" } else { "" }
+        if demo {
+            "  (demo mode: log in as demo / demo)"
+        } else {
+            ""
+        }
     );
     let app = server::app(started.state);
     if let Err(e) = axum::serve(listener, app).await {

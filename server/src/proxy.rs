@@ -11,8 +11,14 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 /// Query parameters Qualys documents for the three endpoints; others are dropped.
-const FORWARDED_PARAMS: &[&str] =
-    &["assetId", "lastSeenAssetId", "pageSize", "includeFields", "excludeFields", "assetLastUpdated"];
+const FORWARDED_PARAMS: &[&str] = &[
+    "assetId",
+    "lastSeenAssetId",
+    "pageSize",
+    "includeFields",
+    "excludeFields",
+    "assetLastUpdated",
+];
 
 /// Upstream headers handed back unchanged.
 const RETURNED_HEADERS: &[&str] = &[
@@ -26,7 +32,12 @@ const RETURNED_HEADERS: &[&str] = &[
 ];
 
 fn json_error(status: StatusCode, message: &str) -> Response {
-    (status, [(header::CONTENT_TYPE, "application/json")], json!({ "error": message }).to_string()).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        json!({ "error": message }).to_string(),
+    )
+        .into_response()
 }
 
 pub async fn not_found() -> Response {
@@ -53,27 +64,47 @@ pub async fn forward(
     }
     let login = match session.login().await {
         Ok(Some(l)) => l,
-        Ok(None) => return json_error(StatusCode::UNAUTHORIZED, "not logged in: log in at /login first"),
+        Ok(None) => {
+            return json_error(
+                StatusCode::UNAUTHORIZED,
+                "not logged in: log in at /login first",
+            )
+        }
         Err(e) => return json_error(StatusCode::SERVICE_UNAVAILABLE, &e.to_string()),
     };
     let Some(platform) = state.platforms.find(&login.platform) else {
         session.end().await;
-        return json_error(StatusCode::UNAUTHORIZED, "your platform is no longer offered: log in again");
+        return json_error(
+            StatusCode::UNAUTHORIZED,
+            "your platform is no longer offered: log in again",
+        );
     };
     let upstream = Upstream::new(&platform.url, login.token);
-    let params: Vec<(String, String)> = serde_urlencoded::from_str::<Vec<(String, String)>>(query.as_deref().unwrap_or(""))
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(k, _)| FORWARDED_PARAMS.contains(&k.as_str()))
-        .collect();
+    let params: Vec<(String, String)> =
+        serde_urlencoded::from_str::<Vec<(String, String)>>(query.as_deref().unwrap_or(""))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(k, _)| FORWARDED_PARAMS.contains(&k.as_str()))
+            .collect();
     let pass: Vec<(HeaderName, String)> = [header::CONTENT_TYPE, header::ACCEPT]
         .into_iter()
-        .filter_map(|name| headers.get(&name).and_then(|v| v.to_str().ok()).map(|v| (name.clone(), v.to_string())))
+        .filter_map(|name| {
+            headers
+                .get(&name)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| (name.clone(), v.to_string()))
+        })
         .collect();
     let path = format!("/rest/2.0/{endpoint}/am/asset");
-    let resp = match state.qualys.forward(&upstream, method, &path, &params, &pass, body).await {
+    let resp = match state
+        .qualys
+        .forward(&upstream, method, &path, &params, &pass, body)
+        .await
+    {
         Ok(r) => r,
-        Err(ClientError::Timeout) => return json_error(StatusCode::GATEWAY_TIMEOUT, "Qualys did not answer in time"),
+        Err(ClientError::Timeout) => {
+            return json_error(StatusCode::GATEWAY_TIMEOUT, "Qualys did not answer in time")
+        }
         Err(e) => return json_error(StatusCode::BAD_GATEWAY, &e.to_string()),
     };
     let status = StatusCode::from_u16(resp.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
@@ -90,5 +121,6 @@ pub async fn forward(
         Ok(b) => b,
         Err(_) => return json_error(StatusCode::BAD_GATEWAY, "the Qualys answer was cut off"),
     };
-    out.body(Body::from(bytes)).unwrap_or_else(|_| json_error(StatusCode::BAD_GATEWAY, "unreadable Qualys answer"))
+    out.body(Body::from(bytes))
+        .unwrap_or_else(|_| json_error(StatusCode::BAD_GATEWAY, "unreadable Qualys answer"))
 }

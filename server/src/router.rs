@@ -21,7 +21,9 @@ pub fn app(state: AppState) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.config.secure_cookie)
-        .with_expiry(Expiry::OnInactivity(CookieDuration::minutes(state.config.session_idle_minutes)));
+        .with_expiry(Expiry::OnInactivity(CookieDuration::minutes(
+            state.config.session_idle_minutes,
+        )));
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())

@@ -35,9 +35,15 @@ pub async fn build_state(config: Config) -> Result<Started, String> {
     } else {
         None
     };
-    let platforms = Platforms::build(config.platforms.as_deref(), &config.gateways, sim.as_ref().map(|s| s.url()).as_deref())?;
+    let platforms = Platforms::build(
+        config.platforms.as_deref(),
+        &config.gateways,
+        sim.as_ref().map(|s| s.url()).as_deref(),
+    )?;
     if platforms.all().is_empty() {
-        return Err("no Qualys platform is configured: pass --platforms, --gateway, or --demo true".into());
+        return Err(
+            "no Qualys platform is configured: pass --platforms, --gateway, or --demo true".into(),
+        );
     }
     let leptos_options = LeptosOptions::builder()
         .output_name("qdash")
@@ -52,6 +58,12 @@ pub async fn build_state(config: Config) -> Result<Started, String> {
         Duration::from_secs(config.retry_max_wait_secs),
     );
     let cache = Arc::new(Cache::new(Duration::from_secs(config.cache_ttl_secs)));
-    let state = AppState { leptos_options, config: Arc::new(config), platforms: Arc::new(platforms), qualys, cache };
+    let state = AppState {
+        leptos_options,
+        config: Arc::new(config),
+        platforms: Arc::new(platforms),
+        qualys,
+        cache,
+    };
     Ok(Started { state, sim })
 }

@@ -2,124 +2,35 @@
 //! cookie, the pass-through with every seed sample, errors, limits on what it forwards, and
 //! that no token or password ever comes back.
 
-use app::server::Config;
-use reqwest::header::{HeaderMap, LOCATION, SET_COOKIE};
-use reqwest::redirect::Policy;
-use reqwest::{Client, Response, StatusCode};
+mod common;
+
+use common::{browser, session_cookie, spawn_app, spawn_app_with};
+use reqwest::header::LOCATION;
+use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
-use server::sim::RunningSim;
-use std::sync::{Arc, Mutex};
-
-struct TestApp {
-    base: String,
-    sim: RunningSim,
-    /// Every body and header value qdash sent back, to prove no secret is among them.
-    seen: Arc<Mutex<Vec<String>>>,
-}
-
-async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
-    let mut config = Config::defaults();
-    config.demo = Some(true);
-    config.demo_assets = 2000;
-    config.demo_rate_limit = 100_000;
-    config.demo_concurrency = 8;
-    config.max_body_bytes = 4096;
-    tweak(&mut config);
-    let started = server::build_state(config).await.expect("state builds");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = server::app(started.state);
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    TestApp { base: format!("http://{addr}"), sim: started.sim.expect("demo mode embeds the simulator"), seen: Default::default() }
-}
-
-async fn spawn_app() -> TestApp {
-    spawn_app_with(|_| {}).await
-}
-
-fn browser() -> Client {
-    Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
-}
-
-fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("qdash_session="))
-        .map(str::to_string)
-}
-
-impl TestApp {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    /// Reads a response, recording everything it carried.
-    async fn read(&self, r: Response) -> (StatusCode, HeaderMap, String) {
-        let status = r.status();
-        let headers = r.headers().clone();
-        let body = r.text().await.unwrap();
-        let mut seen = self.seen.lock().unwrap();
-        seen.extend(headers.values().filter_map(|v| v.to_str().ok()).map(str::to_string));
-        seen.push(body.clone());
-        (status, headers, body)
-    }
-
-    async fn login(&self, client: &Client, platform: &str, user: &str, password: &str, next: &str) -> (StatusCode, HeaderMap, String) {
-        let r = client
-            .post(self.url("/login"))
-            .form(&[("platform", platform), ("username", user), ("password", password), ("next", next)])
-            .send()
-            .await
-            .unwrap();
-        self.read(r).await
-    }
-
-    async fn logged_in(&self) -> Client {
-        let c = browser();
-        let (status, _, _) = self.login(&c, "DEMO", "demo", "demo", "/").await;
-        assert_eq!(status, StatusCode::SEE_OTHER);
-        c
-    }
-
-    async fn sim_stats(&self) -> Value {
-        serde_json::to_value(self.sim.state.stats.lock().unwrap().clone()).unwrap()
-    }
-
-    async fn sim_token(&self) -> String {
-        Client::new()
-            .post(format!("{}/auth", self.sim.url()))
-            .form(&[("username", "demo"), ("password", "demo"), ("token", "true")])
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-    }
-
-    fn assert_never_sent(&self, secret: &str) {
-        for s in self.seen.lock().unwrap().iter() {
-            assert!(!s.contains(secret), "a response carried a secret");
-        }
-    }
-}
 
 /// A good login redirects to `next` and sets an HttpOnly, SameSite=Lax session cookie.
 #[tokio::test]
 async fn login_sets_a_safe_cookie_and_redirects() {
     let app = spawn_app().await;
     let c = browser();
-    let (status, headers, _) = app.login(&c, "DEMO", "demo", "demo", "/assets?page=2").await;
+    let (status, headers, _) = app
+        .login(&c, "DEMO", "demo", "demo", "/assets?page=2")
+        .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers[LOCATION], "/assets?page=2");
     let cookie = session_cookie(&headers).expect("a session cookie");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     assert!(!cookie.contains("Secure"));
     let (status, _, body) = app.read(c.get(app.url("/")).send().await.unwrap()).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains(r#"data-testid="total-count">2000<"#), "the overview shows the total");
+    assert!(
+        body.contains(r#"data-testid="total-count">2000<"#),
+        "the overview shows the total"
+    );
 }
 
 /// With --secure-cookie the cookie is marked Secure.
@@ -139,11 +50,23 @@ async fn bad_login_goes_back_to_the_form() {
     let (status, headers, _) = app.login(&c, "DEMO", "demo", secret, "/x").await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let to = headers[LOCATION].to_str().unwrap().to_string();
-    assert!(to.starts_with("/login?error=bad_credentials") && to.contains("username=demo") && to.contains("next=/x"), "{to}");
+    assert!(
+        to.starts_with("/login?error=bad_credentials")
+            && to.contains("username=demo")
+            && to.contains("next=/x"),
+        "{to}"
+    );
     let (_, _, page) = app.read(c.get(app.url(&to)).send().await.unwrap()).await;
     assert!(page.contains("did not accept that username and password"));
     assert!(page.contains(r#"value="demo""#));
-    let (status, _, _) = app.read(c.post(app.url("/qualys/rest/2.0/count/am/asset")).send().await.unwrap()).await;
+    let (status, _, _) = app
+        .read(
+            c.post(app.url("/qualys/rest/2.0/count/am/asset"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     app.assert_never_sent(secret);
 }
@@ -154,10 +77,16 @@ async fn unknown_platform_makes_no_outbound_call() {
     let app = spawn_app().await;
     for platform in ["https://evil.example", "NOPE", ""] {
         let (_, headers, _) = app.login(&browser(), platform, "demo", "demo", "/").await;
-        assert!(headers[LOCATION].to_str().unwrap().starts_with("/login?error=unknown_platform"));
+        assert!(headers[LOCATION]
+            .to_str()
+            .unwrap()
+            .starts_with("/login?error=unknown_platform"));
     }
     let stats = app.sim_stats().await;
-    assert_eq!((stats["auth"].as_u64(), stats["count"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(
+        (stats["auth"].as_u64(), stats["count"].as_u64()),
+        (Some(0), Some(0))
+    );
 }
 
 /// Logging in again cycles the session id: the old id stops working.
@@ -186,11 +115,23 @@ async fn logout_ends_the_session_server_side() {
     let app = spawn_app().await;
     let c = browser();
     let (_, h, _) = app.login(&c, "DEMO", "demo", "demo", "/").await;
-    let cookie = session_cookie(&h).unwrap().split(';').next().unwrap().to_string();
-    let (status, headers, _) = app.read(c.post(app.url("/logout")).send().await.unwrap()).await;
+    let cookie = session_cookie(&h)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let (status, headers, _) = app
+        .read(c.post(app.url("/logout")).send().await.unwrap())
+        .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers[LOCATION], "/login?notice=logged_out");
-    let replay = Client::new().post(app.url("/qualys/rest/2.0/count/am/asset")).header("Cookie", cookie).send().await.unwrap();
+    let replay = Client::new()
+        .post(app.url("/qualys/rest/2.0/count/am/asset"))
+        .header("Cookie", cookie)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(replay.status(), StatusCode::UNAUTHORIZED);
 }
 
@@ -213,18 +154,37 @@ async fn seed_samples_pass_through_unchanged() {
     ];
     for (method, path, accept, content_type, body) in samples {
         let build = |client: &Client, url: String| {
-            let mut r = client.request(method.parse().unwrap(), url).header("Accept", accept).header("Content-Type", content_type);
+            let mut r = client
+                .request(method.parse().unwrap(), url)
+                .header("Accept", accept)
+                .header("Content-Type", content_type);
             if let Some(b) = &body {
                 r = r.body(b.clone());
             }
             r
         };
-        let via = build(&c, app.url(&format!("/qualys{path}"))).send().await.unwrap();
+        let via = build(&c, app.url(&format!("/qualys{path}")))
+            .send()
+            .await
+            .unwrap();
         let (status, headers, proxied) = app.read(via).await;
-        let straight = build(&direct, format!("{}{path}", app.sim.url())).bearer_auth(&token).send().await.unwrap();
+        let straight = build(&direct, format!("{}{path}", app.sim.url()))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(status, straight.status(), "{path}");
-        assert_eq!(headers["content-type"], straight.headers()["content-type"], "{path}");
-        for h in ["x-ratelimit-limit", "x-ratelimit-window-sec", "x-ratelimit-remaining", "x-concurrency-limit-limit"] {
+        assert_eq!(
+            headers["content-type"],
+            straight.headers()["content-type"],
+            "{path}"
+        );
+        for h in [
+            "x-ratelimit-limit",
+            "x-ratelimit-window-sec",
+            "x-ratelimit-remaining",
+            "x-concurrency-limit-limit",
+        ] {
             assert!(headers.contains_key(h), "{path} lacks {h}");
         }
         assert_eq!(proxied, straight.text().await.unwrap(), "{path}");
@@ -236,10 +196,21 @@ async fn seed_samples_pass_through_unchanged() {
 #[tokio::test]
 async fn no_session_is_401_json() {
     let app = spawn_app().await;
-    let (status, headers, body) = app.read(Client::new().post(app.url("/qualys/rest/2.0/search/am/asset")).send().await.unwrap()).await;
+    let (status, headers, body) = app
+        .read(
+            Client::new()
+                .post(app.url("/qualys/rest/2.0/search/am/asset"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(headers["content-type"], "application/json");
-    assert!(serde_json::from_str::<Value>(&body).unwrap()["error"].as_str().unwrap().contains("log in"));
+    assert!(serde_json::from_str::<Value>(&body).unwrap()["error"]
+        .as_str()
+        .unwrap()
+        .contains("log in"));
     assert_eq!(app.sim_stats().await["search"], 0);
 }
 
@@ -249,13 +220,33 @@ async fn no_session_is_401_json() {
 async fn upstream_401_ends_the_session() {
     let app = spawn_app().await;
     let c = app.logged_in().await;
-    Client::new().post(format!("{}/__sim/expire-tokens", app.sim.url())).send().await.unwrap();
-    let (status, _, _) = app.read(c.post(app.url("/qualys/rest/2.0/count/am/asset")).send().await.unwrap()).await;
+    Client::new()
+        .post(format!("{}/__sim/expire-tokens", app.sim.url()))
+        .send()
+        .await
+        .unwrap();
+    let (status, _, _) = app
+        .read(
+            c.post(app.url("/qualys/rest/2.0/count/am/asset"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let (status, headers, _) = app.read(c.get(app.url("/?q=1")).send().await.unwrap()).await;
+    let (status, headers, _) = app
+        .read(c.get(app.url("/?q=1")).send().await.unwrap())
+        .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers[LOCATION], "/login?error=expired&next=/%3Fq%3D1");
-    let (status, _, body) = app.read(c.post(app.url("/qualys/rest/2.0/count/am/asset")).send().await.unwrap()).await;
+    let (status, _, body) = app
+        .read(
+            c.post(app.url("/qualys/rest/2.0/count/am/asset"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(body.contains("not logged in"));
 }
@@ -265,9 +256,16 @@ async fn upstream_401_ends_the_session() {
 async fn expired_token_on_a_page_offers_login_again() {
     let app = spawn_app().await;
     let c = app.logged_in().await;
-    Client::new().post(format!("{}/__sim/expire-tokens", app.sim.url())).send().await.unwrap();
+    Client::new()
+        .post(format!("{}/__sim/expire-tokens", app.sim.url()))
+        .send()
+        .await
+        .unwrap();
     let (_, _, body) = app.read(c.get(app.url("/")).send().await.unwrap()).await;
-    assert!(body.contains("Log in again"), "the page explains and links to login");
+    assert!(
+        body.contains("Log in again"),
+        "the page explains and links to login"
+    );
 }
 
 /// Only the three asset endpoints are forwarded; anything else under /qualys is a 404.
@@ -275,7 +273,14 @@ async fn expired_token_on_a_page_offers_login_again() {
 async fn only_three_paths_are_forwarded() {
     let app = spawn_app().await;
     let c = app.logged_in().await;
-    for path in ["/qualys/auth", "/qualys/rest/2.0/delete/am/asset", "/qualys/rest/2.0/count/am/host", "/qualys/__sim/config", "/qualys", "/qualys/rest/2.0/count/am/asset/extra"] {
+    for path in [
+        "/qualys/auth",
+        "/qualys/rest/2.0/delete/am/asset",
+        "/qualys/rest/2.0/count/am/host",
+        "/qualys/__sim/config",
+        "/qualys",
+        "/qualys/rest/2.0/count/am/asset/extra",
+    ] {
         let (status, _, _) = app.read(c.post(app.url(path)).send().await.unwrap()).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
     }
@@ -288,7 +293,13 @@ async fn oversized_body_is_413() {
     let c = app.logged_in().await;
     let before = app.sim_stats().await["count"].as_u64().unwrap();
     let big = "x".repeat(10_000);
-    let r = c.post(app.url("/qualys/rest/2.0/count/am/asset")).header("Content-Type", "application/json").body(big).send().await.unwrap();
+    let r = c
+        .post(app.url("/qualys/rest/2.0/count/am/asset"))
+        .header("Content-Type", "application/json")
+        .body(big)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(app.sim_stats().await["count"].as_u64().unwrap(), before);
 }
@@ -299,14 +310,37 @@ async fn pasted_token_login() {
     let app = spawn_app().await;
     let token = app.sim_token().await;
     let c = browser();
-    let r = c.post(app.url("/login")).form(&[("platform", "DEMO"), ("token", token.as_str()), ("next", "/")]).send().await.unwrap();
+    let r = c
+        .post(app.url("/login"))
+        .form(&[
+            ("platform", "DEMO"),
+            ("token", token.as_str()),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
     let (status, headers, _) = app.read(r).await;
-    assert_eq!((status, headers[LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/"));
+    assert_eq!(
+        (status, headers[LOCATION].to_str().unwrap()),
+        (StatusCode::SEE_OTHER, "/")
+    );
     let (_, _, page) = app.read(c.get(app.url("/")).send().await.unwrap()).await;
-    assert!(page.contains(r#"class="user">demo</span>"#), "the header names the user");
-    let r = browser().post(app.url("/login")).form(&[("platform", "DEMO"), ("token", "not.a.token")]).send().await.unwrap();
+    assert!(
+        page.contains(r#"class="user">demo</span>"#),
+        "the header names the user"
+    );
+    let r = browser()
+        .post(app.url("/login"))
+        .form(&[("platform", "DEMO"), ("token", "not.a.token")])
+        .send()
+        .await
+        .unwrap();
     let (_, headers, _) = app.read(r).await;
-    assert!(headers[LOCATION].to_str().unwrap().starts_with("/login?error=bad_token"));
+    assert!(headers[LOCATION]
+        .to_str()
+        .unwrap()
+        .starts_with("/login?error=bad_token"));
     app.assert_never_sent(&token);
 }
 
@@ -315,11 +349,26 @@ async fn pasted_token_login() {
 async fn cross_site_posts_are_refused() {
     let app = spawn_app().await;
     let c = app.logged_in().await;
-    let r = c.post(app.url("/logout")).header("Origin", "https://evil.example").send().await.unwrap();
+    let r = c
+        .post(app.url("/logout"))
+        .header("Origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    let r = c.post(app.url("/qualys/rest/2.0/count/am/asset")).header("Sec-Fetch-Site", "cross-site").send().await.unwrap();
+    let r = c
+        .post(app.url("/qualys/rest/2.0/count/am/asset"))
+        .header("Sec-Fetch-Site", "cross-site")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    let same = c.post(app.url("/qualys/rest/2.0/count/am/asset")).header("Origin", app.base.clone()).send().await.unwrap();
+    let same = c
+        .post(app.url("/qualys/rest/2.0/count/am/asset"))
+        .header("Origin", app.base.clone())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(same.status(), StatusCode::OK);
 }
 
@@ -327,14 +376,34 @@ async fn cross_site_posts_are_refused() {
 #[tokio::test]
 async fn security_headers() {
     let app = spawn_app().await;
-    let (status, headers, body) = app.read(Client::new().get(app.url("/login")).send().await.unwrap()).await;
+    let (status, headers, body) = app
+        .read(Client::new().get(app.url("/login")).send().await.unwrap())
+        .await;
     assert_eq!(status, StatusCode::OK);
     let csp = headers["content-security-policy"].to_str().unwrap();
-    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
     assert!(body.contains(&format!("nonce=\"{nonce}\"")));
-    assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+    assert!(
+        csp.contains("'wasm-unsafe-eval'")
+            && csp.contains("frame-ancestors 'none'")
+            && !csp.contains("unsafe-inline")
+    );
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert!(headers.contains_key("referrer-policy"));
-    let (status, _, _) = app.read(Client::new().get(app.url("/no/such/page")).send().await.unwrap()).await;
+    let (status, _, _) = app
+        .read(
+            Client::new()
+                .get(app.url("/no/such/page"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }

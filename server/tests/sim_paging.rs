@@ -15,17 +15,41 @@ fn inventory() -> &'static Inventory {
 
 fn criterion() -> impl Strategy<Value = Criterion> {
     prop_oneof![
-        (prop_oneof![Just(Operator::Greater), Just(Operator::Lesser), Just(Operator::Equals), Just(Operator::NotEquals)], 0..1000i64)
+        (
+            prop_oneof![
+                Just(Operator::Greater),
+                Just(Operator::Lesser),
+                Just(Operator::Equals),
+                Just(Operator::NotEquals)
+            ],
+            0..1000i64
+        )
             .prop_map(|(op, v)| Criterion::new("asset.riskScore", op, v.to_string())),
-        (1..=5i64, 1..=5i64).prop_map(|(a, b)| Criterion::new("asset.criticalityScore", Operator::In, format!("{a},{b}"))),
-        prop::sample::select(app::model::filter::TRACKING_METHODS)
-            .prop_map(|t| Criterion::new("asset.trackingMethod", Operator::Equals, t)),
-        prop::sample::select(vec!["prod", "db", "a", "é", "<"])
-            .prop_map(|t| Criterion::new("asset.name", Operator::Contains, t)),
-        prop::sample::select(vec!["EU", "PCI", "Production"])
-            .prop_map(|t| Criterion::new("tags.name", Operator::NotEquals, t)),
-        prop::sample::select(vec!["Windows", "Linux"])
-            .prop_map(|t| Criterion::new("operatingSystem.category1", Operator::Equals, t)),
+        (1..=5i64, 1..=5i64).prop_map(|(a, b)| Criterion::new(
+            "asset.criticalityScore",
+            Operator::In,
+            format!("{a},{b}")
+        )),
+        prop::sample::select(app::model::filter::TRACKING_METHODS).prop_map(|t| Criterion::new(
+            "asset.trackingMethod",
+            Operator::Equals,
+            t
+        )),
+        prop::sample::select(vec!["prod", "db", "a", "é", "<"]).prop_map(|t| Criterion::new(
+            "asset.name",
+            Operator::Contains,
+            t
+        )),
+        prop::sample::select(vec!["EU", "PCI", "Production"]).prop_map(|t| Criterion::new(
+            "tags.name",
+            Operator::NotEquals,
+            t
+        )),
+        prop::sample::select(vec!["Windows", "Linux"]).prop_map(|t| Criterion::new(
+            "operatingSystem.category1",
+            Operator::Equals,
+            t
+        )),
         prop::sample::select(vec!["2021-01-01", "2024-06-30T12:00:00.000Z"])
             .prop_map(|d| Criterion::new("asset.lastUpdatedDate", Operator::Greater, d)),
     ]

@@ -9,17 +9,29 @@ use leptos::server_fn::codec::{GetUrl, Json};
 pub async fn count_assets(filter: Filter) -> Result<u64, AppError> {
     filter.validate().map_err(AppError::BadFilter)?;
     let caller = super::ssr::caller().await?;
-    let r = caller.planner().count(&filter, false).await.map(|g| g.value);
+    let r = caller
+        .planner()
+        .count(&filter, false)
+        .await
+        .map(|g| g.value);
     caller.settle(r).await
 }
 
 /// One overview card: the filtered set broken down by risk band, tracking method or criticality.
 #[server(prefix = "/api", endpoint = "get_breakdown", input = Json)]
-pub async fn get_breakdown(filter: Filter, dimension: Dimension, refresh: bool) -> Result<Breakdown, AppError> {
+pub async fn get_breakdown(
+    filter: Filter,
+    dimension: Dimension,
+    refresh: bool,
+) -> Result<Breakdown, AppError> {
     use crate::server::planner::PlanError;
     filter.validate().map_err(AppError::BadFilter)?;
     let caller = super::ssr::caller().await?;
-    match caller.planner().breakdown(&filter, dimension, refresh).await {
+    match caller
+        .planner()
+        .breakdown(&filter, dimension, refresh)
+        .await
+    {
         Ok(b) => Ok(b),
         Err(PlanError::TooCostly { total, calls }) => Err(AppError::TooCostly { total, calls }),
         Err(PlanError::Client(e)) => caller.settle(Err(e)).await,
@@ -28,23 +40,40 @@ pub async fn get_breakdown(filter: Filter, dimension: Dimension, refresh: bool) 
 
 /// One page of the filtered asset list after `cursor`, with the filtered total.
 #[server(prefix = "/api", endpoint = "search_assets", input = Json)]
-pub async fn search_assets(filter: Filter, cursor: Option<u64>, size: u16) -> Result<AssetListPage, AppError> {
+pub async fn search_assets(
+    filter: Filter,
+    cursor: Option<u64>,
+    size: u16,
+) -> Result<AssetListPage, AppError> {
     filter.validate().map_err(AppError::BadFilter)?;
     if ![25, 50, 100, 300].contains(&size) {
-        return Err(AppError::Server(format!("page size {size} is not offered; use 25, 50, 100 or 300")));
+        return Err(AppError::Server(format!(
+            "page size {size} is not offered; use 25, 50, 100 or 300"
+        )));
     }
     let caller = super::ssr::caller().await?;
     let planner = caller.planner();
-    let (total, page) = futures::join!(planner.count(&filter, false), planner.page(&filter, cursor, size, false));
+    let (total, page) = futures::join!(
+        planner.count(&filter, false),
+        planner.page(&filter, cursor, size, false)
+    );
     let total = caller.settle(total).await?.value;
     let page = caller.settle(page).await?.value;
-    Ok(AssetListPage { rows: page.assets.iter().map(Into::into).collect(), next_cursor: page.next_cursor, total })
+    Ok(AssetListPage {
+        rows: page.assets.iter().map(Into::into).collect(),
+        next_cursor: page.next_cursor,
+        total,
+    })
 }
 
 /// One asset in full.
 #[server(prefix = "/api", endpoint = "get_asset", input = GetUrl)]
 pub async fn get_asset(id: u64) -> Result<Asset, AppError> {
     let caller = super::ssr::caller().await?;
-    let r = caller.planner().asset(id, false).await.map(|g| (*g.value).clone());
+    let r = caller
+        .planner()
+        .asset(id, false)
+        .await
+        .map(|g| (*g.value).clone());
     caller.settle(r).await
 }

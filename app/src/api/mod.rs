@@ -39,7 +39,12 @@ pub mod ssr {
             return Err(AppError::NotLoggedIn);
         };
         let upstream = Upstream::new(&platform.url, login.token.clone());
-        Ok(Caller { state, session, login, upstream })
+        Ok(Caller {
+            state,
+            session,
+            login,
+            upstream,
+        })
     }
 
     impl Caller {

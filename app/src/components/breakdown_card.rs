@@ -18,13 +18,17 @@ fn band_class(d: Dimension, key: &str) -> &'static str {
     if d != Dimension::Risk {
         return "";
     }
-    RiskBand::ALL.iter().find(|b| b.slug() == key).map(|b| match b {
-        RiskBand::Severe => "band-severe",
-        RiskBand::High => "band-high",
-        RiskBand::Medium => "band-medium",
-        RiskBand::Low => "band-low",
-        RiskBand::NotScored => "band-none",
-    }).unwrap_or("")
+    RiskBand::ALL
+        .iter()
+        .find(|b| b.slug() == key)
+        .map(|b| match b {
+            RiskBand::Severe => "band-severe",
+            RiskBand::High => "band-high",
+            RiskBand::Medium => "band-medium",
+            RiskBand::Low => "band-low",
+            RiskBand::NotScored => "band-none",
+        })
+        .unwrap_or("")
 }
 
 #[component]

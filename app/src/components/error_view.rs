@@ -46,7 +46,9 @@ pub fn urlencode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -67,6 +69,9 @@ mod tests {
 
     #[test]
     fn urlencode_keeps_paths_readable() {
-        assert_eq!(urlencode("/assets?x=1&y=a b"), "/assets%3Fx%3D1%26y%3Da%20b");
+        assert_eq!(
+            urlencode("/assets?x=1&y=a b"),
+            "/assets%3Fx%3D1%26y%3Da%20b"
+        );
     }
 }

@@ -31,25 +31,46 @@ impl Row {
     }
 
     fn draft(&self) -> RowDraft {
-        RowDraft { field: self.field.get_untracked(), operator: self.operator.get_untracked(), value: self.value.get_untracked() }
+        RowDraft {
+            field: self.field.get_untracked(),
+            operator: self.operator.get_untracked(),
+            value: self.value.get_untracked(),
+        }
     }
 }
 
 /// Operators to offer for a field: its type's, or all while no known field is chosen.
 pub fn operators_for(field: &str) -> Vec<Operator> {
-    field_spec(field).map(|s| s.ty.operators().to_vec()).unwrap_or_else(|| Operator::ALL.to_vec())
+    field_spec(field)
+        .map(|s| s.ty.operators().to_vec())
+        .unwrap_or_else(|| Operator::ALL.to_vec())
 }
 
 fn blank_row() -> RowDraft {
-    RowDraft { operator: Operator::Equals.as_str().into(), ..RowDraft::default() }
+    RowDraft {
+        operator: Operator::Equals.as_str().into(),
+        ..RowDraft::default()
+    }
 }
 
 /// Ready-made filters people reach for.
 pub const PRESETS: &[(&str, &str)] = &[
-    ("Severe risk", "field=asset.riskScore&operator=GREATER&value=849"),
-    ("Passive-sensor assets", "field=asset.trackingMethod&operator=EQUALS&value=PASSIVE_SENSOR"),
-    ("End-of-life OS", "field=operatingSystem.lifecycle.stage&operator=EQUALS&value=EOL"),
-    ("Most critical", "field=asset.criticalityScore&operator=EQUALS&value=5"),
+    (
+        "Severe risk",
+        "field=asset.riskScore&operator=GREATER&value=849",
+    ),
+    (
+        "Passive-sensor assets",
+        "field=asset.trackingMethod&operator=EQUALS&value=PASSIVE_SENSOR",
+    ),
+    (
+        "End-of-life OS",
+        "field=operatingSystem.lifecycle.stage&operator=EQUALS&value=EOL",
+    ),
+    (
+        "Most critical",
+        "field=asset.criticalityScore&operator=EQUALS&value=5",
+    ),
 ];
 
 #[component]
@@ -65,15 +86,31 @@ pub fn FilterBuilder(
     #[prop(optional)]
     keep: Vec<(String, String)>,
 ) -> impl IntoView {
-    let error_for = |i: usize| problems.iter().find(|p| p.index == Some(i)).map(|p| p.message.clone());
-    let mut initial: Vec<Row> = draft.rows.iter().enumerate().map(|(i, d)| Row::new(i, d, error_for(i))).collect();
+    let error_for = |i: usize| {
+        problems
+            .iter()
+            .find(|p| p.index == Some(i))
+            .map(|p| p.message.clone())
+    };
+    let mut initial: Vec<Row> = draft
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Row::new(i, d, error_for(i)))
+        .collect();
     let next_key = StoredValue::new(initial.len() + 1);
     initial.push(Row::new(initial.len(), &blank_row(), None));
     let rows = RwSignal::new(initial);
     let operation = RwSignal::new(draft.operation);
-    let general = problems.iter().find(|p| p.index.is_none()).map(|p| p.message.clone());
+    let general = problems
+        .iter()
+        .find(|p| p.index.is_none())
+        .map(|p| p.message.clone());
     let navigate = use_navigate();
-    let keep_query: String = keep.iter().map(|(k, v)| format!("&{k}={}", crate::model::draft::encode_component(v))).collect();
+    let keep_query: String = keep
+        .iter()
+        .map(|(k, v)| format!("&{k}={}", crate::model::draft::encode_component(v)))
+        .collect();
     let keep_fields = keep.clone();
 
     let add_row = move |_| {
@@ -85,17 +122,34 @@ pub fn FilterBuilder(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let current = rows.get_untracked();
-        let draft = FilterDraft { rows: current.iter().map(Row::draft).collect(), operation: operation.get_untracked() };
+        let draft = FilterDraft {
+            rows: current.iter().map(Row::draft).collect(),
+            operation: operation.get_untracked(),
+        };
         // Blank rows are skipped, so errors are matched back by position among the used ones.
         let used: Vec<&Row> = current.iter().filter(|r| !r.draft().is_blank()).collect();
         current.iter().for_each(|r| r.error.set(None));
-        let checked = FilterDraft { rows: used.iter().map(|r| r.draft()).collect(), ..draft };
+        let checked = FilterDraft {
+            rows: used.iter().map(|r| r.draft()).collect(),
+            ..draft
+        };
         match checked.check() {
             Ok(_) => {
                 let q = checked.to_query();
                 let sep = if q.is_empty() { "" } else { "&" };
-                let query = format!("{q}{}", if keep_query.is_empty() { String::new() } else { format!("{sep}{}", &keep_query[1..]) });
-                let url = if query.is_empty() { action.to_string() } else { format!("{action}?{query}") };
+                let query = format!(
+                    "{q}{}",
+                    if keep_query.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{sep}{}", &keep_query[1..])
+                    }
+                );
+                let url = if query.is_empty() {
+                    action.to_string()
+                } else {
+                    format!("{action}?{query}")
+                };
                 navigate(&url, Default::default());
             }
             Err(problems) => {
@@ -151,7 +205,10 @@ fn FilterRow(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
     let on_field = move |ev| {
         let f = event_target_value(&ev);
         let allowed = operators_for(&f);
-        if !allowed.iter().any(|o| o.as_str() == row.operator.get_untracked()) {
+        if !allowed
+            .iter()
+            .any(|o| o.as_str() == row.operator.get_untracked())
+        {
             row.operator.set(allowed[0].as_str().to_string());
         }
         row.field.set(f);

@@ -51,8 +51,15 @@ impl Dimension {
                 .rev()
                 .map(|s| BucketSpec {
                     key: s.to_string(),
-                    label: format!("Criticality {s}{}", if s == 5 { " (most critical)" } else { "" }),
-                    criteria: vec![Criterion::new("asset.criticalityScore", Operator::Equals, s.to_string())],
+                    label: format!(
+                        "Criticality {s}{}",
+                        if s == 5 { " (most critical)" } else { "" }
+                    ),
+                    criteria: vec![Criterion::new(
+                        "asset.criticalityScore",
+                        Operator::Equals,
+                        s.to_string(),
+                    )],
                 })
                 .collect(),
         }
@@ -129,5 +136,9 @@ impl Breakdown {
 pub fn list_href(filter: &Filter, extra: &[Criterion]) -> Option<String> {
     let narrowed = filter.narrowed(extra)?;
     let q = FilterDraft::from_filter(&narrowed).to_query();
-    Some(if q.is_empty() { "/assets".into() } else { format!("/assets?{q}") })
+    Some(if q.is_empty() {
+        "/assets".into()
+    } else {
+        format!("/assets?{q}")
+    })
 }

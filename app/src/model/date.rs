@@ -62,7 +62,10 @@ pub fn parse_iso(s: &str) -> Option<IsoDate> {
     }
     let day_ms = days_from_civil(y, m, d) * 86_400_000;
     if b.len() == 10 {
-        return Some(IsoDate { millis: day_ms, day_only: true });
+        return Some(IsoDate {
+            millis: day_ms,
+            day_only: true,
+        });
     }
     if b[10] != b'T' && b[10] != b' ' {
         return None;
@@ -111,7 +114,12 @@ pub fn format_iso(millis: i64) -> String {
     let days = millis.div_euclid(86_400_000);
     let rem = millis.rem_euclid(86_400_000);
     let (y, m, d) = civil_from_days(days);
-    let (h, mi, s, ms) = (rem / 3_600_000, rem / 60_000 % 60, rem / 1000 % 60, rem % 1000);
+    let (h, mi, s, ms) = (
+        rem / 3_600_000,
+        rem / 60_000 % 60,
+        rem / 1000 % 60,
+        rem % 1000,
+    );
     format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{ms:03}Z")
 }
 
@@ -126,7 +134,11 @@ mod tests {
 
     #[test]
     fn round_trips_qualys_timestamps() {
-        for s in ["2021-11-30T14:05:02.000Z", "1970-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z"] {
+        for s in [
+            "2021-11-30T14:05:02.000Z",
+            "1970-01-01T00:00:00.000Z",
+            "2024-02-29T23:59:59.999Z",
+        ] {
             assert_eq!(format_iso(parse_iso(s).unwrap().millis), s);
         }
     }
@@ -140,7 +152,14 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for s in ["2021-02-30", "2021-13-01", "yesterday", "2021-1-1", "2021-01-01T25:00:00Z", ""] {
+        for s in [
+            "2021-02-30",
+            "2021-13-01",
+            "yesterday",
+            "2021-1-1",
+            "2021-01-01T25:00:00Z",
+            "",
+        ] {
             assert_eq!(parse_iso(s), None, "{s}");
         }
     }

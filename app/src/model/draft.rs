@@ -32,7 +32,9 @@ pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -72,7 +74,11 @@ impl FilterDraft {
             rows: filter
                 .criteria
                 .iter()
-                .map(|c| RowDraft { field: c.field.clone(), operator: c.operator.as_str().into(), value: c.value.clone() })
+                .map(|c| RowDraft {
+                    field: c.field.clone(),
+                    operator: c.operator.as_str().into(),
+                    value: c.value.clone(),
+                })
                 .collect(),
             operation: filter.operation,
         }
@@ -97,7 +103,11 @@ impl FilterDraft {
         let mut problems = Vec::new();
         let mut criteria = Vec::new();
         for (i, r) in self.rows.iter().enumerate() {
-            let fail = |message: String| FilterError { index: Some(i), field: r.field.clone(), message };
+            let fail = |message: String| FilterError {
+                index: Some(i),
+                field: r.field.clone(),
+                message,
+            };
             if r.field.trim().is_empty() {
                 problems.push(fail("choose a field".into()));
                 continue;
@@ -109,10 +119,16 @@ impl FilterDraft {
             let c = Criterion::new(r.field.trim(), op, r.value.trim());
             match c.typed_value() {
                 Ok(_) => criteria.push(c),
-                Err(e) => problems.push(FilterError { index: Some(i), ..e }),
+                Err(e) => problems.push(FilterError {
+                    index: Some(i),
+                    ..e
+                }),
             }
         }
-        let filter = Filter { criteria, operation: self.operation };
+        let filter = Filter {
+            criteria,
+            operation: self.operation,
+        };
         problems.extend(filter.problems().into_iter().filter(|p| p.index.is_none()));
         if problems.is_empty() {
             Ok(filter)
@@ -143,7 +159,10 @@ mod tests {
         let q = d.to_query();
         assert_eq!(q, "field=asset.riskScore&operator=GREATER&value=849&op=OR");
         let f = d.check().unwrap();
-        assert_eq!(f.criteria[0], Criterion::new("asset.riskScore", Operator::Greater, "849"));
+        assert_eq!(
+            f.criteria[0],
+            Criterion::new("asset.riskScore", Operator::Greater, "849")
+        );
     }
 
     #[test]
@@ -168,7 +187,11 @@ mod tests {
 
     #[test]
     fn values_with_specials_survive_the_url() {
-        let f = Filter::and(vec![Criterion::new("asset.name", Operator::Contains, "a&b=c #é")]);
+        let f = Filter::and(vec![Criterion::new(
+            "asset.name",
+            Operator::Contains,
+            "a&b=c #é",
+        )]);
         let q = FilterDraft::from_filter(&f).to_query();
         let pairs: Vec<(String, String)> = q
             .split('&')
@@ -177,7 +200,9 @@ mod tests {
                 (k.to_string(), percent_decode(v))
             })
             .collect();
-        let back = FilterDraft::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).check().unwrap();
+        let back = FilterDraft::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .check()
+            .unwrap();
         assert_eq!(back, f);
     }
 

@@ -56,7 +56,10 @@ impl AppError {
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
-            AppError::RateLimited { .. } | AppError::Timeout | AppError::Unreachable | AppError::Upstream { .. }
+            AppError::RateLimited { .. }
+                | AppError::Timeout
+                | AppError::Unreachable
+                | AppError::Upstream { .. }
         )
     }
 }

@@ -88,7 +88,9 @@ impl Operator {
     }
 
     pub fn parse(s: &str) -> Option<Operator> {
-        Operator::ALL.into_iter().find(|op| op.as_str().eq_ignore_ascii_case(s.trim()))
+        Operator::ALL
+            .into_iter()
+            .find(|op| op.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -158,19 +160,32 @@ pub const HARDWARE_CATEGORIES: &[&str] = &[
 ];
 
 const fn spec(name: &'static str, label: &'static str, ty: FieldType) -> FieldSpec {
-    FieldSpec { name, label, ty, range: None, choices: &[] }
+    FieldSpec {
+        name,
+        label,
+        ty,
+        range: None,
+        choices: &[],
+    }
 }
 
 /// The fields qdash offers and the simulator understands.
 pub const FIELDS: &[FieldSpec] = &[
-    FieldSpec { range: Some((0, 1000)), ..spec("asset.riskScore", "TruRisk score", FieldType::Integer) },
+    FieldSpec {
+        range: Some((0, 1000)),
+        ..spec("asset.riskScore", "TruRisk score", FieldType::Integer)
+    },
     FieldSpec {
         range: Some((1, 5)),
         ..spec("asset.criticalityScore", "Criticality", FieldType::Integer)
     },
     FieldSpec {
         choices: TRACKING_METHODS,
-        ..spec("asset.trackingMethod", "Tracking method", FieldType::Keyword)
+        ..spec(
+            "asset.trackingMethod",
+            "Tracking method",
+            FieldType::Keyword,
+        )
     },
     spec("asset.name", "Asset name", FieldType::Text),
     spec("interfaces.address", "IP address", FieldType::Text),
@@ -181,20 +196,38 @@ pub const FIELDS: &[FieldSpec] = &[
     spec("operatingSystem.name", "OS name", FieldType::Text),
     FieldSpec {
         choices: LIFECYCLE_STAGES,
-        ..spec("operatingSystem.lifecycle.stage", "OS lifecycle stage", FieldType::Keyword)
+        ..spec(
+            "operatingSystem.lifecycle.stage",
+            "OS lifecycle stage",
+            FieldType::Keyword,
+        )
     },
     FieldSpec {
         choices: HARDWARE_CATEGORIES,
-        ..spec("hardware.category1", "Hardware category", FieldType::Keyword)
+        ..spec(
+            "hardware.category1",
+            "Hardware category",
+            FieldType::Keyword,
+        )
     },
     spec("software.name", "Installed software", FieldType::Text),
     spec("tags.name", "Tag", FieldType::Text),
-    FieldSpec { choices: PROVIDERS, ..spec("provider", "Cloud provider", FieldType::Keyword) },
-    spec("asset.isContainerHost", "Container host", FieldType::Boolean),
+    FieldSpec {
+        choices: PROVIDERS,
+        ..spec("provider", "Cloud provider", FieldType::Keyword)
+    },
+    spec(
+        "asset.isContainerHost",
+        "Container host",
+        FieldType::Boolean,
+    ),
     spec("asset.createdDate", "Created", FieldType::Date),
     spec("asset.lastUpdatedDate", "Last updated", FieldType::Date),
     spec("asset.lastInventoryDate", "Last inventory", FieldType::Date),
-    FieldSpec { range: Some((0, i64::MAX)), ..spec("asset.id", "Asset ID", FieldType::Integer) },
+    FieldSpec {
+        range: Some((0, i64::MAX)),
+        ..spec("asset.id", "Asset ID", FieldType::Integer)
+    },
 ];
 
 pub fn field_spec(name: &str) -> Option<&'static FieldSpec> {
@@ -232,12 +265,20 @@ pub struct FilterError {
 
 impl Criterion {
     pub fn new(field: &str, operator: Operator, value: impl Into<String>) -> Criterion {
-        Criterion { field: field.to_string(), operator, value: value.into() }
+        Criterion {
+            field: field.to_string(),
+            operator,
+            value: value.into(),
+        }
     }
 
     /// Checks the field, the operator for its type and the value, returning the value typed.
     pub fn typed_value(&self) -> Result<TypedValue, FilterError> {
-        let fail = |message: String| FilterError { index: None, field: self.field.clone(), message };
+        let fail = |message: String| FilterError {
+            index: None,
+            field: self.field.clone(),
+            message,
+        };
         let spec = field_spec(&self.field).ok_or_else(|| {
             fail(format!(
                 "unknown field; use one of {}",
@@ -321,7 +362,10 @@ impl Filter {
     }
 
     pub fn and(criteria: Vec<Criterion>) -> Filter {
-        Filter { criteria, operation: Operation::And }
+        Filter {
+            criteria,
+            operation: Operation::And,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -334,7 +378,12 @@ impl Filter {
             .criteria
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| c.typed_value().err().map(|e| FilterError { index: Some(i), ..e }))
+            .filter_map(|(i, c)| {
+                c.typed_value().err().map(|e| FilterError {
+                    index: Some(i),
+                    ..e
+                })
+            })
             .collect();
         if self.criteria.len() > MAX_CRITERIA {
             out.push(FilterError {
@@ -358,7 +407,10 @@ impl Filter {
         }
         let mut criteria = self.criteria.clone();
         criteria.extend_from_slice(extra);
-        Some(Filter { criteria, operation: Operation::And })
+        Some(Filter {
+            criteria,
+            operation: Operation::And,
+        })
     }
 
     /// The JSON body Qualys takes: `{"filters":[...],"operation":"AND"}`.
@@ -432,13 +484,22 @@ mod tests {
 
     #[test]
     fn xml_body_matches_the_seed_sample() {
-        let f = Filter::and(vec![crit("asset.trackingMethod", Operator::Equals, "PASSIVE_SENSOR")]);
+        let f = Filter::and(vec![crit(
+            "asset.trackingMethod",
+            Operator::Equals,
+            "PASSIVE_SENSOR",
+        )]);
         assert_eq!(
             f.to_xml_body(),
             "<FilterRequest><filters><Criteria field=\"asset.trackingMethod\" operator=\"EQUALS\"><value>PASSIVE_SENSOR</value></Criteria></filters></FilterRequest>"
         );
-        let or = Filter { operation: Operation::Or, ..f };
-        assert!(or.to_xml_body().ends_with("<operation>OR</operation></FilterRequest>"));
+        let or = Filter {
+            operation: Operation::Or,
+            ..f
+        };
+        assert!(or
+            .to_xml_body()
+            .ends_with("<operation>OR</operation></FilterRequest>"));
     }
 
     #[test]
@@ -465,29 +526,53 @@ mod tests {
 
     #[test]
     fn rejected_values_name_the_problem() {
-        let e = crit("asset.riskScore", Operator::Greater, "abc").typed_value().unwrap_err();
+        let e = crit("asset.riskScore", Operator::Greater, "abc")
+            .typed_value()
+            .unwrap_err();
         assert_eq!(e.field, "asset.riskScore");
-        assert!(e.message.contains("whole number from 0 to 1000"), "{}", e.message);
-        let e = crit("asset.riskScore", Operator::Contains, "5").typed_value().unwrap_err();
-        assert!(e.message.contains("CONTAINS is not allowed"), "{}", e.message);
-        let e = crit("asset.nope", Operator::Equals, "5").typed_value().unwrap_err();
+        assert!(
+            e.message.contains("whole number from 0 to 1000"),
+            "{}",
+            e.message
+        );
+        let e = crit("asset.riskScore", Operator::Contains, "5")
+            .typed_value()
+            .unwrap_err();
+        assert!(
+            e.message.contains("CONTAINS is not allowed"),
+            "{}",
+            e.message
+        );
+        let e = crit("asset.nope", Operator::Equals, "5")
+            .typed_value()
+            .unwrap_err();
         assert!(e.message.contains("unknown field"));
-        let e = crit("asset.createdDate", Operator::Greater, "last week").typed_value().unwrap_err();
+        let e = crit("asset.createdDate", Operator::Greater, "last week")
+            .typed_value()
+            .unwrap_err();
         assert!(e.message.contains("date like"));
-        let e = crit("asset.isContainerHost", Operator::Equals, "yes").typed_value().unwrap_err();
+        let e = crit("asset.isContainerHost", Operator::Equals, "yes")
+            .typed_value()
+            .unwrap_err();
         assert!(e.message.contains("true or false"));
-        let e = crit("asset.criticalityScore", Operator::In, "1,,2").typed_value().unwrap_err();
+        let e = crit("asset.criticalityScore", Operator::In, "1,,2")
+            .typed_value()
+            .unwrap_err();
         assert!(e.message.contains("whole number from 1 to 5"));
     }
 
     #[test]
     fn in_takes_one_comma_separated_string() {
         assert_eq!(
-            crit("asset.criticalityScore", Operator::In, "1, 2,3").typed_value().unwrap(),
+            crit("asset.criticalityScore", Operator::In, "1, 2,3")
+                .typed_value()
+                .unwrap(),
             TypedValue::Ints(vec![1, 2, 3])
         );
         assert_eq!(
-            crit("asset.trackingMethod", Operator::In, "IP,QAGENT").typed_value().unwrap(),
+            crit("asset.trackingMethod", Operator::In, "IP,QAGENT")
+                .typed_value()
+                .unwrap(),
             TypedValue::Keywords(vec!["IP".into(), "QAGENT".into()])
         );
     }
@@ -506,13 +591,22 @@ mod tests {
     #[test]
     fn an_or_of_several_cannot_be_narrowed() {
         let extra = [crit("asset.riskScore", Operator::Greater, "849")];
-        let one = Filter { operation: Operation::Or, criteria: vec![crit("asset.name", Operator::Contains, "a")] };
+        let one = Filter {
+            operation: Operation::Or,
+            criteria: vec![crit("asset.name", Operator::Contains, "a")],
+        };
         assert_eq!(one.narrowed(&extra).unwrap().criteria.len(), 2);
         let two = Filter {
             operation: Operation::Or,
-            criteria: vec![crit("asset.name", Operator::Contains, "a"), crit("asset.name", Operator::Contains, "b")],
+            criteria: vec![
+                crit("asset.name", Operator::Contains, "a"),
+                crit("asset.name", Operator::Contains, "b"),
+            ],
         };
         assert_eq!(two.narrowed(&extra), None);
-        assert_eq!(Filter::all().narrowed(&extra).unwrap().criteria, extra.to_vec());
+        assert_eq!(
+            Filter::all().narrowed(&extra).unwrap().criteria,
+            extra.to_vec()
+        );
     }
 }

@@ -14,8 +14,13 @@ pub enum RiskBand {
 }
 
 impl RiskBand {
-    pub const ALL: [RiskBand; 5] =
-        [RiskBand::Severe, RiskBand::High, RiskBand::Medium, RiskBand::Low, RiskBand::NotScored];
+    pub const ALL: [RiskBand; 5] = [
+        RiskBand::Severe,
+        RiskBand::High,
+        RiskBand::Medium,
+        RiskBand::Low,
+        RiskBand::NotScored,
+    ];
 
     pub fn of(score: Option<i64>) -> RiskBand {
         match score {
@@ -65,8 +70,14 @@ impl RiskBand {
         let score = |op, v: &str| Criterion::new("asset.riskScore", op, v);
         Some(match self {
             RiskBand::Severe => vec![score(Operator::Greater, "849")],
-            RiskBand::High => vec![score(Operator::Greater, "699"), score(Operator::Lesser, "850")],
-            RiskBand::Medium => vec![score(Operator::Greater, "499"), score(Operator::Lesser, "700")],
+            RiskBand::High => vec![
+                score(Operator::Greater, "699"),
+                score(Operator::Lesser, "850"),
+            ],
+            RiskBand::Medium => vec![
+                score(Operator::Greater, "499"),
+                score(Operator::Lesser, "700"),
+            ],
             RiskBand::Low => vec![score(Operator::Lesser, "500")],
             RiskBand::NotScored => return None,
         })

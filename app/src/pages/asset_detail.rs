@@ -13,7 +13,8 @@ use serde_json::Value;
 
 /// The list position to return to: only a same-site asset-list path is trusted.
 pub fn back_target(back: Option<String>) -> String {
-    back.filter(|b| b.starts_with("/assets") && !b.starts_with("//")).unwrap_or_else(|| "/assets".into())
+    back.filter(|b| b.starts_with("/assets") && !b.starts_with("//"))
+        .unwrap_or_else(|| "/assets".into())
 }
 
 #[component]
@@ -22,12 +23,15 @@ pub fn AssetDetailPage() -> impl IntoView {
     let query = use_query_map();
     let back = Memo::new(move |_| back_target(query.get().get("back")));
     let id = Memo::new(move |_| params.get().get("id").and_then(|s| s.parse::<u64>().ok()));
-    let asset = Resource::new(move || id.get(), |id| async move {
-        match id {
-            Some(id) => get_asset(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let asset = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_asset(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <p><a href=move || back.get() data-testid="back">"← Back to the list"</a></p>
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading asset…"</p> }>
@@ -51,7 +55,12 @@ fn text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
-        Value::Array(items) => items.iter().map(text).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
+        Value::Array(items) => items
+            .iter()
+            .map(text)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
     }
 }
@@ -62,12 +71,18 @@ fn facts(v: Option<&Value>) -> Vec<(String, String)> {
         match v {
             Value::Object(m) => {
                 for (k, child) in m {
-                    let label = if prefix.is_empty() { k.clone() } else { format!("{prefix} › {k}") };
+                    let label = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix} › {k}")
+                    };
                     walk(&label, child, out);
                 }
             }
             Value::Null => {}
-            Value::Array(a) if a.iter().any(Value::is_object) => out.push((prefix.into(), format!("{} entries", a.len()))),
+            Value::Array(a) if a.iter().any(Value::is_object) => {
+                out.push((prefix.into(), format!("{} entries", a.len())))
+            }
             other => {
                 let t = text(other);
                 if !t.is_empty() {
@@ -85,7 +100,11 @@ fn facts(v: Option<&Value>) -> Vec<(String, String)> {
 
 /// The list inside a Qualys `xxxListData` wrapper.
 fn list<'a>(a: &'a Asset, wrapper: &str, item: &str) -> Vec<&'a Value> {
-    a.section(wrapper).and_then(|w| w.get(item)).and_then(Value::as_array).map(|v| v.iter().collect()).unwrap_or_default()
+    a.section(wrapper)
+        .and_then(|w| w.get(item))
+        .and_then(Value::as_array)
+        .map(|v| v.iter().collect())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -110,19 +129,30 @@ fn facts_view(items: Vec<(String, String)>, empty: &'static str) -> AnyView {
     .into_any()
 }
 
-fn table_view(rows: Vec<&Value>, columns: &[(&'static str, &'static str)], empty: &'static str) -> AnyView {
+fn table_view(
+    rows: Vec<&Value>,
+    columns: &[(&'static str, &'static str)],
+    empty: &'static str,
+) -> AnyView {
     if rows.is_empty() {
         return view! { <p class="empty">{empty}</p> }.into_any();
     }
-    let head = columns.iter().map(|(_, label)| view! { <th scope="col">{*label}</th> }).collect_view();
+    let head = columns
+        .iter()
+        .map(|(_, label)| view! { <th scope="col">{*label}</th> })
+        .collect_view();
     let body = rows
         .into_iter()
         .map(|r| {
-            let cells = columns.iter().map(|(key, _)| view! { <td>{r.pointer(key).map(text).unwrap_or_default()}</td> }).collect_view();
+            let cells = columns
+                .iter()
+                .map(|(key, _)| view! { <td>{r.pointer(key).map(text).unwrap_or_default()}</td> })
+                .collect_view();
             view! { <tr>{cells}</tr> }
         })
         .collect_view();
-    view! { <table class="assets"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table> }.into_any()
+    view! { <table class="assets"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table> }
+        .into_any()
 }
 
 #[component]
@@ -150,8 +180,18 @@ fn AssetView(asset: Asset) -> impl IntoView {
         os_facts.clear();
     }
     let mut hw = facts(asset.section("hardware"));
-    hw.extend(facts(asset.section("processor")).into_iter().map(|(k, v)| (format!("processor › {k}"), v)));
-    for key in ["totalMemory", "cpuCount", "biosDescription", "lastBoot", "timeZone"] {
+    hw.extend(
+        facts(asset.section("processor"))
+            .into_iter()
+            .map(|(k, v)| (format!("processor › {k}"), v)),
+    );
+    for key in [
+        "totalMemory",
+        "cpuCount",
+        "biosDescription",
+        "lastBoot",
+        "timeZone",
+    ] {
         if let Some(v) = asset.section(key) {
             hw.push((key.to_string(), text(v)));
         }
@@ -159,7 +199,10 @@ fn AssetView(asset: Asset) -> impl IntoView {
     let inventory = asset.inventory.clone().unwrap_or_default();
     let mut inv_facts: Vec<(String, String)> = vec![];
     if let Some(s) = &inventory.source {
-        inv_facts.push(("Tracking method".into(), TrackingMethod(s.clone()).label().to_string()));
+        inv_facts.push((
+            "Tracking method".into(),
+            TrackingMethod(s.clone()).label().to_string(),
+        ));
     }
     if let Some(c) = inventory.created {
         inv_facts.push(("Inventory created".into(), format_iso(c)));
@@ -167,7 +210,11 @@ fn AssetView(asset: Asset) -> impl IntoView {
     if let Some(u) = inventory.last_updated {
         inv_facts.push(("Inventory updated".into(), format_iso(u)));
     }
-    for (label, v) in [("Created", &asset.created_date), ("Last modified", &asset.last_modified_date), ("Sensor last updated", &asset.sensor_last_updated_date)] {
+    for (label, v) in [
+        ("Created", &asset.created_date),
+        ("Last modified", &asset.last_modified_date),
+        ("Sensor last updated", &asset.sensor_last_updated_date),
+    ] {
         if let Some(v) = v {
             inv_facts.push((label.into(), v.clone()));
         }
@@ -177,16 +224,56 @@ fn AssetView(asset: Asset) -> impl IntoView {
         cloud.insert(0, ("Provider".into(), p.clone()));
     }
     let mut agent = facts(asset.section("agent"));
-    agent.extend(facts(asset.section("sensor")).into_iter().map(|(k, v)| (format!("sensor › {k}"), v)));
-    let software: Vec<Value> = list(&asset, "softwareListData", "software").into_iter().cloned().collect();
+    agent.extend(
+        facts(asset.section("sensor"))
+            .into_iter()
+            .map(|(k, v)| (format!("sensor › {k}"), v)),
+    );
+    let software: Vec<Value> = list(&asset, "softwareListData", "software")
+        .into_iter()
+        .cloned()
+        .collect();
     let sw_filter = RwSignal::new(String::new());
     let raw = serde_json::to_string_pretty(&asset).unwrap_or_default();
     let crit = asset.criticality_score();
-    let interfaces = table_view(list(&asset, "networkInterfaceListData", "networkInterface"), &[("/hostname", "Host"), ("/addressIpV4", "IPv4"), ("/addressIpV6", "IPv6"), ("/macAddress", "MAC")], "No network interfaces recorded.");
-    let ports = table_view(list(&asset, "openPortListData", "openPort"), &[("/port", "Port"), ("/protocol", "Protocol"), ("/detectedService", "Service"), ("/firstFound", "First found")], "No open ports recorded.");
-    let volumes = table_view(list(&asset, "volumeListData", "volume"), &[("/name", "Volume"), ("/size", "Size (bytes)"), ("/free", "Free (bytes)")], "No volumes recorded.");
-    let tags = table_view(list(&asset, "tagList", "tag"), &[("/tagName", "Tag"), ("/criticalityScore", "Criticality")], "No tags.");
-    let passive = facts_view(facts(asset.section("passiveSensor")), "Not seen by a passive sensor.");
+    let interfaces = table_view(
+        list(&asset, "networkInterfaceListData", "networkInterface"),
+        &[
+            ("/hostname", "Host"),
+            ("/addressIpV4", "IPv4"),
+            ("/addressIpV6", "IPv6"),
+            ("/macAddress", "MAC"),
+        ],
+        "No network interfaces recorded.",
+    );
+    let ports = table_view(
+        list(&asset, "openPortListData", "openPort"),
+        &[
+            ("/port", "Port"),
+            ("/protocol", "Protocol"),
+            ("/detectedService", "Service"),
+            ("/firstFound", "First found"),
+        ],
+        "No open ports recorded.",
+    );
+    let volumes = table_view(
+        list(&asset, "volumeListData", "volume"),
+        &[
+            ("/name", "Volume"),
+            ("/size", "Size (bytes)"),
+            ("/free", "Free (bytes)"),
+        ],
+        "No volumes recorded.",
+    );
+    let tags = table_view(
+        list(&asset, "tagList", "tag"),
+        &[("/tagName", "Tag"), ("/criticalityScore", "Criticality")],
+        "No tags.",
+    );
+    let passive = facts_view(
+        facts(asset.section("passiveSensor")),
+        "Not seen by a passive sensor.",
+    );
     let address = asset.address.clone().unwrap_or_default();
     let risk = asset.risk_score;
     view! {

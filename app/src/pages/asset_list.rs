@@ -30,7 +30,14 @@ pub fn list_url(draft: &FilterDraft, size: u16, trail: &[u64]) -> String {
         add(format!("size={size}"));
     }
     if !trail.is_empty() {
-        add(format!("trail={}", trail.iter().map(u64::to_string).collect::<Vec<_>>().join(",")));
+        add(format!(
+            "trail={}",
+            trail
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
     }
     if q.is_empty() {
         "/assets".into()
@@ -44,9 +51,17 @@ pub fn AssetListPage() -> impl IntoView {
     let query = use_query_map();
     let state = Memo::new(move |_| {
         let q = query.get();
-        let size = q.get("size").and_then(|s| s.parse().ok()).filter(|s| PAGE_SIZES.contains(s)).unwrap_or(DEFAULT_PAGE_SIZE);
-        let trail: Vec<u64> =
-            q.get("trail").unwrap_or_default().split(',').filter_map(|c| c.trim().parse().ok()).collect();
+        let size = q
+            .get("size")
+            .and_then(|s| s.parse().ok())
+            .filter(|s| PAGE_SIZES.contains(s))
+            .unwrap_or(DEFAULT_PAGE_SIZE);
+        let trail: Vec<u64> = q
+            .get("trail")
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|c| c.trim().parse().ok())
+            .collect();
         (draft_from(&q), size, trail)
     });
     view! {
@@ -75,7 +90,10 @@ pub fn AssetListPage() -> impl IntoView {
 #[component]
 fn AssetTable(filter: Filter, draft: FilterDraft, size: u16, trail: Vec<u64>) -> impl IntoView {
     let cursor = trail.last().copied();
-    let page = Resource::new(move || (filter.clone(), cursor, size), |(f, c, s)| search_assets(f, c, s));
+    let page = Resource::new(
+        move || (filter.clone(), cursor, size),
+        |(f, c, s)| search_assets(f, c, s),
+    );
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading assets…"</p> }>
             {

@@ -11,7 +11,9 @@ use leptos_router::hooks::use_query_map;
 pub fn error_message(code: &str) -> Option<&'static str> {
     Some(match code {
         "bad_credentials" => "Qualys did not accept that username and password.",
-        "bad_token" => "Qualys did not accept that token. Paste the whole token, or log in with a password.",
+        "bad_token" => {
+            "Qualys did not accept that token. Paste the whole token, or log in with a password."
+        }
         "missing" => "Enter a username and password, or paste a token.",
         "unknown_platform" => "Choose a platform from the list.",
         "expired" => "Your Qualys session has ended. Log in again to carry on where you were.",
@@ -27,8 +29,13 @@ pub fn error_message(code: &str) -> Option<&'static str> {
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let param = move |k: &str| query.with_untracked(|q| q.get(k).unwrap_or_default());
-    let (error, notice, next, username, platform) =
-        (param("error"), param("notice"), param("next"), param("username"), param("platform"));
+    let (error, notice, next, username, platform) = (
+        param("error"),
+        param("notice"),
+        param("next"),
+        param("username"),
+        param("platform"),
+    );
     let site = use_site();
     view! {
         <Title text="Log in" />

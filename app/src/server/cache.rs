@@ -43,7 +43,10 @@ pub fn key(platform: &str, username: &str, request: &str) -> String {
 
 impl Cache {
     pub fn new(ttl: Duration) -> Cache {
-        Cache { ttl, entries: Mutex::new(HashMap::new()) }
+        Cache {
+            ttl,
+            entries: Mutex::new(HashMap::new()),
+        }
     }
 
     fn expired(&self, cell: &OnceCell<Stored>, now: u64) -> bool {
@@ -52,7 +55,12 @@ impl Cache {
 
     /// The cached value for `key`, or the result of `fetch` (shared with identical calls in
     /// flight). `refresh` drops a cached value first.
-    pub async fn get_or_fetch<T, F, Fut>(&self, key: String, refresh: bool, fetch: F) -> Result<Got<T>, ClientError>
+    pub async fn get_or_fetch<T, F, Fut>(
+        &self,
+        key: String,
+        refresh: bool,
+        fetch: F,
+    ) -> Result<Got<T>, ClientError>
     where
         T: Clone + Send + Sync + 'static,
         F: FnOnce() -> Fut,
@@ -64,7 +72,9 @@ impl Cache {
             if entries.len() > SWEEP_AT {
                 entries.retain(|_, c| !self.expired(c, now));
             }
-            let stale = entries.get(&key).is_some_and(|c| (refresh && c.initialized()) || self.expired(c, now));
+            let stale = entries
+                .get(&key)
+                .is_some_and(|c| (refresh && c.initialized()) || self.expired(c, now));
             if stale {
                 entries.remove(&key);
             }
@@ -74,13 +84,24 @@ impl Cache {
         let stored = cell
             .get_or_init(|| {
                 fetched = true;
-                async move { fetch().await.map(|v| (Arc::new(v) as Arc<dyn Any + Send + Sync>, now_secs())) }
+                async move {
+                    fetch()
+                        .await
+                        .map(|v| (Arc::new(v) as Arc<dyn Any + Send + Sync>, now_secs()))
+                }
             })
             .await;
         match stored {
             Ok((value, at)) => {
-                let value = value.downcast_ref::<T>().expect("one key always holds one type").clone();
-                Ok(Got { value, at: *at, fetched })
+                let value = value
+                    .downcast_ref::<T>()
+                    .expect("one key always holds one type")
+                    .clone();
+                Ok(Got {
+                    value,
+                    at: *at,
+                    fetched,
+                })
             }
             Err(e) => {
                 let mut entries = self.entries.lock().expect("cache lock");
@@ -106,10 +127,22 @@ mod tests {
             calls.fetch_add(1, Ordering::SeqCst);
             Ok::<u64, ClientError>(7)
         };
-        assert!(cache.get_or_fetch("k".into(), false, fetch).await.unwrap().fetched);
+        assert!(
+            cache
+                .get_or_fetch("k".into(), false, fetch)
+                .await
+                .unwrap()
+                .fetched
+        );
         let again = cache.get_or_fetch("k".into(), false, fetch).await.unwrap();
         assert_eq!((again.value, again.fetched), (7, false));
-        assert!(cache.get_or_fetch("k".into(), true, fetch).await.unwrap().fetched);
+        assert!(
+            cache
+                .get_or_fetch("k".into(), true, fetch)
+                .await
+                .unwrap()
+                .fetched
+        );
         assert_eq!(calls.load(Ordering::SeqCst), 2);
     }
 
@@ -141,15 +174,26 @@ mod tests {
     #[tokio::test]
     async fn failures_are_not_cached() {
         let cache = Cache::new(Duration::from_secs(300));
-        let r = cache.get_or_fetch::<u64, _, _>("k".into(), false, || async { Err(ClientError::Timeout) }).await;
+        let r = cache
+            .get_or_fetch::<u64, _, _>("k".into(), false, || async { Err(ClientError::Timeout) })
+            .await;
         assert_eq!(r.unwrap_err(), ClientError::Timeout);
-        let ok = cache.get_or_fetch("k".into(), false, || async { Ok::<u64, ClientError>(3) }).await.unwrap();
+        let ok = cache
+            .get_or_fetch("k".into(), false, || async { Ok::<u64, ClientError>(3) })
+            .await
+            .unwrap();
         assert!(ok.fetched);
     }
 
     #[test]
     fn keys_separate_users() {
-        assert_ne!(key("DEMO", "demo", "count {}"), key("DEMO", "eu-analyst", "count {}"));
-        assert_ne!(key("US1", "demo", "count {}"), key("DEMO", "demo", "count {}"));
+        assert_ne!(
+            key("DEMO", "demo", "count {}"),
+            key("DEMO", "eu-analyst", "count {}")
+        );
+        assert_ne!(
+            key("US1", "demo", "count {}"),
+            key("DEMO", "demo", "count {}")
+        );
     }
 }

@@ -69,7 +69,11 @@ pub struct Config {
     pub upstream_timeout_secs: u64,
 
     /// Seconds to wait for a connection to Qualys.
-    #[arg(long, env = "QDASH_UPSTREAM_CONNECT_TIMEOUT_SECS", default_value_t = 10)]
+    #[arg(
+        long,
+        env = "QDASH_UPSTREAM_CONNECT_TIMEOUT_SECS",
+        default_value_t = 10
+    )]
     pub upstream_connect_timeout_secs: u64,
 
     /// Seconds an answer from Qualys is reused for the same user and request. Cards show
@@ -99,14 +103,17 @@ pub struct Config {
 
 impl Config {
     pub fn demo_enabled(&self) -> bool {
-        self.demo.unwrap_or(self.platforms.is_none() && self.gateways.is_empty())
+        self.demo
+            .unwrap_or(self.platforms.is_none() && self.gateways.is_empty())
     }
 
     pub fn site_root(&self) -> PathBuf {
         if let Some(root) = &self.site_root {
             return root.clone();
         }
-        let beside_exe = std::env::current_exe().ok().and_then(|p| p.parent().map(|d| d.join("site")));
+        let beside_exe = std::env::current_exe()
+            .ok()
+            .and_then(|p| p.parent().map(|d| d.join("site")));
         match beside_exe {
             Some(dir) if dir.join("pkg").is_dir() => dir,
             _ => PathBuf::from("target/site"),

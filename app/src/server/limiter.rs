@@ -30,7 +30,10 @@ pub struct Limiter {
 
 impl Limiter {
     pub fn new(default_concurrency: u32) -> Limiter {
-        Limiter { default_concurrency: default_concurrency.max(1), subs: Mutex::new(HashMap::new()) }
+        Limiter {
+            default_concurrency: default_concurrency.max(1),
+            subs: Mutex::new(HashMap::new()),
+        }
     }
 
     fn sub(&self, key: &str) -> Arc<Subscription> {
@@ -48,14 +51,26 @@ impl Limiter {
 
     /// Waits for a place among the subscription's calls at once.
     pub async fn acquire(&self, key: &str) -> OwnedSemaphorePermit {
-        self.sub(key).permits.clone().acquire_owned().await.expect("limiter semaphores are never closed")
+        self.sub(key)
+            .permits
+            .clone()
+            .acquire_owned()
+            .await
+            .expect("limiter semaphores are never closed")
     }
 
     /// Records what an answer's headers say about the subscription's limits.
     pub fn observe(&self, key: &str, headers: &reqwest::header::HeaderMap, now: u64) {
-        let num = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u64>().ok());
+        let num = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+        };
         let sub = self.sub(key);
-        if let (Some(limit), Some(remaining)) = (num("X-RateLimit-Limit"), num("X-RateLimit-Remaining")) {
+        if let (Some(limit), Some(remaining)) =
+            (num("X-RateLimit-Limit"), num("X-RateLimit-Remaining"))
+        {
             *sub.budget.lock().expect("budget lock") = Some(BudgetReport {
                 limit: limit as u32,
                 remaining: remaining as u32,

@@ -25,7 +25,10 @@ pub struct Slim {
 
 /// How the whole overview will be computed for a filter with `total` assets.
 pub fn choose(filter: &Filter, total: u64) -> Method {
-    let count_calls: u64 = Dimension::ALL.iter().map(|d| d.buckets().len() as u64).sum();
+    let count_calls: u64 = Dimension::ALL
+        .iter()
+        .map(|d| d.buckets().len() as u64)
+        .sum();
     let must_crawl = filter.operation == Operation::Or && filter.criteria.len() > 1;
     if must_crawl || crawl_calls(total) <= count_calls {
         Method::Crawl
@@ -54,7 +57,10 @@ pub struct Planner<'a> {
 pub enum PlanError {
     Client(ClientError),
     /// The only correct way needs more calls than allowed.
-    TooCostly { total: u64, calls: u64 },
+    TooCostly {
+        total: u64,
+        calls: u64,
+    },
 }
 
 impl From<ClientError> for PlanError {
@@ -70,25 +76,48 @@ impl Planner<'_> {
 
     pub async fn count(&self, filter: &Filter, refresh: bool) -> Result<Got<u64>, ClientError> {
         let key = self.key(&format!("count {}", filter.to_json_body()));
-        self.cache.get_or_fetch(key, refresh, || self.client.count(self.upstream, filter)).await
+        self.cache
+            .get_or_fetch(key, refresh, || self.client.count(self.upstream, filter))
+            .await
     }
 
-    pub async fn page(&self, filter: &Filter, cursor: Option<u64>, size: u16, refresh: bool) -> Result<Got<Arc<AssetPage>>, ClientError> {
-        let key = self.key(&format!("search {size} {} {}", cursor.unwrap_or(0), filter.to_json_body()));
+    pub async fn page(
+        &self,
+        filter: &Filter,
+        cursor: Option<u64>,
+        size: u16,
+        refresh: bool,
+    ) -> Result<Got<Arc<AssetPage>>, ClientError> {
+        let key = self.key(&format!(
+            "search {size} {} {}",
+            cursor.unwrap_or(0),
+            filter.to_json_body()
+        ));
         self.cache
             .get_or_fetch(key, refresh, || async {
-                self.client.search(self.upstream, filter, cursor, size, None).await.map(Arc::new)
+                self.client
+                    .search(self.upstream, filter, cursor, size, None)
+                    .await
+                    .map(Arc::new)
             })
             .await
     }
 
     pub async fn asset(&self, id: u64, refresh: bool) -> Result<Got<Arc<Asset>>, ClientError> {
         let key = self.key(&format!("get {id}"));
-        self.cache.get_or_fetch(key, refresh, || async { self.client.get(self.upstream, id).await.map(Arc::new) }).await
+        self.cache
+            .get_or_fetch(key, refresh, || async {
+                self.client.get(self.upstream, id).await.map(Arc::new)
+            })
+            .await
     }
 
     /// Every asset of the filtered set, slimmed, with the number of pages it took.
-    pub async fn crawl(&self, filter: &Filter, refresh: bool) -> Result<Got<Arc<(Vec<Slim>, u64)>>, ClientError> {
+    pub async fn crawl(
+        &self,
+        filter: &Filter,
+        refresh: bool,
+    ) -> Result<Got<Arc<(Vec<Slim>, u64)>>, ClientError> {
         let key = self.key(&format!("crawl {}", filter.to_json_body()));
         self.cache
             .get_or_fetch(key, refresh, || async {
@@ -96,7 +125,16 @@ impl Planner<'_> {
                 let mut cursor = None;
                 let mut pages = 0;
                 loop {
-                    let page = self.client.search(self.upstream, filter, cursor, MAX_PAGE_SIZE, Some(CRAWL_FIELDS)).await?;
+                    let page = self
+                        .client
+                        .search(
+                            self.upstream,
+                            filter,
+                            cursor,
+                            MAX_PAGE_SIZE,
+                            Some(CRAWL_FIELDS),
+                        )
+                        .await?;
                     pages += 1;
                     out.extend(page.assets.iter().map(|a| Slim {
                         risk: a.risk_score,
@@ -113,31 +151,71 @@ impl Planner<'_> {
             .await
     }
 
-    /// One card of the overview.
-    pub async fn breakdown(&self, filter: &Filter, dimension: Dimension, refresh: bool) -> Result<Breakdown, PlanError> {
+    /// One card of the overview, computed the cheaper way.
+    pub async fn breakdown(
+        &self,
+        filter: &Filter,
+        dimension: Dimension,
+        refresh: bool,
+    ) -> Result<Breakdown, PlanError> {
+        self.breakdown_by(filter, dimension, refresh, None).await
+    }
+
+    /// One card, computed by `method` when given (tests compare both), else the cheaper way.
+    pub async fn breakdown_by(
+        &self,
+        filter: &Filter,
+        dimension: Dimension,
+        refresh: bool,
+        method: Option<Method>,
+    ) -> Result<Breakdown, PlanError> {
         let total = self.count(filter, refresh).await?;
         let mut calls = total.fetched as u32;
         let mut as_of = total.at;
         let specs = dimension.buckets();
-        let method = choose(filter, total.value);
+        let method = method.unwrap_or_else(|| choose(filter, total.value));
+        if method == Method::Counts && filter.narrowed(&[]).is_none() {
+            // An OR of several cannot take the buckets' AND criteria: counts would be wrong.
+            return Err(PlanError::TooCostly {
+                total: total.value,
+                calls: u64::MAX,
+            });
+        }
         let counts: Vec<u64> = match method {
             Method::Crawl => {
                 let needed = crawl_calls(total.value);
                 if needed > self.crawl_max_calls {
-                    return Err(PlanError::TooCostly { total: total.value, calls: needed });
+                    return Err(PlanError::TooCostly {
+                        total: total.value,
+                        calls: needed,
+                    });
                 }
                 let crawl = self.crawl(filter, refresh).await?;
                 if crawl.fetched {
                     calls += crawl.value.1 as u32;
                 }
                 as_of = as_of.min(crawl.at);
-                specs.iter().map(|s| crawl.value.0.iter().filter(|a| in_bucket(dimension, &s.key, a)).count() as u64).collect()
+                specs
+                    .iter()
+                    .map(|s| {
+                        crawl
+                            .value
+                            .0
+                            .iter()
+                            .filter(|a| in_bucket(dimension, &s.key, a))
+                            .count() as u64
+                    })
+                    .collect()
             }
             Method::Counts => {
-                let narrowed: Vec<Filter> =
-                    specs.iter().map(|s| filter.narrowed(&s.criteria).expect("AND filters narrow")).collect();
+                let narrowed: Vec<Filter> = specs
+                    .iter()
+                    .map(|s| filter.narrowed(&s.criteria).expect("checked above"))
+                    .collect();
                 // Concurrent; the limiter keeps them within the subscription's calls at once.
-                let results = futures::future::join_all(narrowed.iter().map(|f| self.count(f, refresh))).await;
+                let results =
+                    futures::future::join_all(narrowed.iter().map(|f| self.count(f, refresh)))
+                        .await;
                 let mut counts = Vec::with_capacity(results.len());
                 for r in results {
                     let got = r?;
@@ -151,7 +229,12 @@ impl Planner<'_> {
         let mut buckets: Vec<Bucket> = specs
             .iter()
             .zip(&counts)
-            .map(|(s, n)| Bucket { key: s.key.clone(), label: s.label.clone(), count: *n, href: list_href(filter, &s.criteria) })
+            .map(|(s, n)| Bucket {
+                key: s.key.clone(),
+                label: s.label.clone(),
+                count: *n,
+                href: list_href(filter, &s.criteria),
+            })
             .collect();
         let rest = total.value.saturating_sub(counts.iter().sum());
         buckets.push(Bucket {
@@ -160,7 +243,14 @@ impl Planner<'_> {
             count: rest,
             href: None,
         });
-        Ok(Breakdown { dimension, total: total.value, buckets, method, calls, as_of })
+        Ok(Breakdown {
+            dimension,
+            total: total.value,
+            buckets,
+            method,
+            calls,
+            as_of,
+        })
     }
 }
 

@@ -38,10 +38,18 @@ pub struct Platforms {
 impl Platforms {
     /// `public`: ids from [`QUALYS_PLATFORMS`] to offer (all when `None`); `extra`: `NAME=URL`
     /// gateways; `demo`: the embedded simulator's URL, listed first.
-    pub fn build(public: Option<&[String]>, extra: &[String], demo: Option<&str>) -> Result<Platforms, String> {
+    pub fn build(
+        public: Option<&[String]>,
+        extra: &[String],
+        demo: Option<&str>,
+    ) -> Result<Platforms, String> {
         let mut list = Vec::new();
         if let Some(url) = demo {
-            list.push(Platform { id: "DEMO".into(), label: "Demo (simulated Qualys)".into(), url: url.into() });
+            list.push(Platform {
+                id: "DEMO".into(),
+                label: "Demo (simulated Qualys)".into(),
+                url: url.into(),
+            });
         }
         match public {
             None => list.extend(QUALYS_PLATFORMS.iter().map(|(id, url)| Platform {
@@ -54,8 +62,17 @@ impl Platforms {
                     let (known, url) = QUALYS_PLATFORMS
                         .iter()
                         .find(|(k, _)| k.eq_ignore_ascii_case(id))
-                        .ok_or_else(|| format!("--platforms: \"{id}\" is not a Qualys platform; known: {}", known_ids()))?;
-                    list.push(Platform { id: known.to_string(), label: format!("Qualys {known}"), url: url.to_string() });
+                        .ok_or_else(|| {
+                            format!(
+                                "--platforms: \"{id}\" is not a Qualys platform; known: {}",
+                                known_ids()
+                            )
+                        })?;
+                    list.push(Platform {
+                        id: known.to_string(),
+                        label: format!("Qualys {known}"),
+                        url: url.to_string(),
+                    });
                 }
             }
         }
@@ -65,9 +82,15 @@ impl Platforms {
                 .ok_or_else(|| format!("--gateway \"{spec}\": write it as NAME=URL, e.g. acme=https://gateway.acme.example"))?;
             let (name, url) = (name.trim(), url.trim().trim_end_matches('/'));
             if name.is_empty() || !(url.starts_with("https://") || url.starts_with("http://")) {
-                return Err(format!("--gateway \"{spec}\": needs a name and an http(s) URL"));
+                return Err(format!(
+                    "--gateway \"{spec}\": needs a name and an http(s) URL"
+                ));
             }
-            list.push(Platform { id: name.to_string(), label: name.to_string(), url: url.to_string() });
+            list.push(Platform {
+                id: name.to_string(),
+                label: name.to_string(),
+                url: url.to_string(),
+            });
         }
         Ok(Platforms { list })
     }
@@ -82,7 +105,11 @@ impl Platforms {
 }
 
 fn known_ids() -> String {
-    QUALYS_PLATFORMS.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", ")
+    QUALYS_PLATFORMS
+        .iter()
+        .map(|(id, _)| *id)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -91,7 +118,12 @@ mod tests {
 
     #[test]
     fn default_is_the_qualys_table_plus_extras() {
-        let p = Platforms::build(None, &["acme=https://gw.acme.example/".into()], Some("http://127.0.0.1:1")).unwrap();
+        let p = Platforms::build(
+            None,
+            &["acme=https://gw.acme.example/".into()],
+            Some("http://127.0.0.1:1"),
+        )
+        .unwrap();
         assert_eq!(p.all().len(), QUALYS_PLATFORMS.len() + 2);
         assert_eq!(p.find("acme").unwrap().url, "https://gw.acme.example");
         assert_eq!(p.find("DEMO").unwrap().url, "http://127.0.0.1:1");
@@ -100,8 +132,12 @@ mod tests {
 
     #[test]
     fn bad_specs_say_what_to_fix() {
-        assert!(Platforms::build(Some(&["XX9".into()]), &[], None).unwrap_err().contains("not a Qualys platform"));
-        assert!(Platforms::build(None, &["nourl".into()], None).unwrap_err().contains("NAME=URL"));
+        assert!(Platforms::build(Some(&["XX9".into()]), &[], None)
+            .unwrap_err()
+            .contains("not a Qualys platform"));
+        assert!(Platforms::build(None, &["nourl".into()], None)
+            .unwrap_err()
+            .contains("NAME=URL"));
         assert!(Platforms::build(None, &["x=ftp://a".into()], None).is_err());
     }
 }

@@ -4,14 +4,14 @@
 //! per-user state. Errors keep their kind (expired token, rate limited with the wait, bad
 //! filter with the upstream message) so pages can say what to do.
 
+use super::limiter::{BudgetReport, Limiter};
+use super::session::now_secs;
 use super::token::Token;
 use crate::model::{AppError, Asset, AssetPage, Filter, FilterError};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use serde_json::Value;
-use super::limiter::{BudgetReport, Limiter};
-use super::session::now_secs;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,8 +28,16 @@ pub struct Upstream {
 impl Upstream {
     pub fn new(base: &str, token: Token) -> Upstream {
         let claims = token.claims();
-        let who = claims.subscription_id.map(|id| id.to_string()).or(claims.sub).unwrap_or_default();
-        Upstream { subscription: format!("{base}#{who}"), base: base.to_string(), token }
+        let who = claims
+            .subscription_id
+            .map(|id| id.to_string())
+            .or(claims.sub)
+            .unwrap_or_default();
+        Upstream {
+            subscription: format!("{base}#{who}"),
+            base: base.to_string(),
+            token,
+        }
     }
 }
 
@@ -58,14 +66,19 @@ impl From<ClientError> for AppError {
         match e {
             ClientError::Unauthorized => AppError::SessionExpired,
             ClientError::RateLimited { wait_secs } => AppError::RateLimited { wait_secs },
-            ClientError::BadRequest(message) => {
-                AppError::BadFilter(FilterError { index: None, field: "filter".into(), message })
-            }
+            ClientError::BadRequest(message) => AppError::BadFilter(FilterError {
+                index: None,
+                field: "filter".into(),
+                message,
+            }),
             ClientError::NotFound => AppError::NotFound,
             ClientError::Status { status, message } => AppError::Upstream { status, message },
             ClientError::Timeout => AppError::Timeout,
             ClientError::Unreachable => AppError::Unreachable,
-            ClientError::BadResponse(m) => AppError::Upstream { status: 502, message: m },
+            ClientError::BadResponse(m) => AppError::Upstream {
+                status: 502,
+                message: m,
+            },
         }
     }
 }
@@ -111,7 +124,11 @@ struct AssetsReply {
 fn message_of(body: &str) -> String {
     serde_json::from_str::<Value>(body)
         .ok()
-        .and_then(|v| v.get("responseMessage").and_then(Value::as_str).map(str::to_string))
+        .and_then(|v| {
+            v.get("responseMessage")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        })
         .unwrap_or_else(|| body.chars().take(200).collect())
 }
 
@@ -134,25 +151,44 @@ fn transport(e: reqwest::Error) -> ClientError {
 }
 
 /// The error for a non-success answer, by status.
-pub fn error_for(status: StatusCode, headers: &reqwest::header::HeaderMap, body: &str) -> ClientError {
+pub fn error_for(
+    status: StatusCode,
+    headers: &reqwest::header::HeaderMap,
+    body: &str,
+) -> ClientError {
     match status.as_u16() {
         401 => ClientError::Unauthorized,
-        429 | 409 => ClientError::RateLimited { wait_secs: wait_of(headers) },
+        429 | 409 => ClientError::RateLimited {
+            wait_secs: wait_of(headers),
+        },
         400 | 416 => ClientError::BadRequest(message_of(body)),
         404 => ClientError::NotFound,
-        s => ClientError::Status { status: s, message: message_of(body) },
+        s => ClientError::Status {
+            status: s,
+            message: message_of(body),
+        },
     }
 }
 
 impl QualysClient {
-    pub fn new(timeout: Duration, connect_timeout: Duration, concurrency: u32, retry_max_wait: Duration) -> QualysClient {
+    pub fn new(
+        timeout: Duration,
+        connect_timeout: Duration,
+        concurrency: u32,
+        retry_max_wait: Duration,
+    ) -> QualysClient {
         let http = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(connect_timeout)
             .user_agent(concat!("qdash/", env!("CARGO_PKG_VERSION")))
             .build()
             .expect("the HTTP client builds with static settings");
-        QualysClient { http, limiter: Arc::new(Limiter::new(concurrency)), retry_max_wait, calls: Arc::default() }
+        QualysClient {
+            http,
+            limiter: Arc::new(Limiter::new(concurrency)),
+            retry_max_wait,
+            calls: Arc::default(),
+        }
     }
 
     /// The subscription's budget as Qualys last reported it.
@@ -167,21 +203,35 @@ impl QualysClient {
 
     /// Sends one data call inside the subscription's concurrency limit, recording the limits
     /// the answer reports.
-    async fn send_limited(&self, up: &Upstream, req: reqwest::RequestBuilder) -> Result<reqwest::Response, ClientError> {
+    async fn send_limited(
+        &self,
+        up: &Upstream,
+        req: reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, ClientError> {
         let _place = self.limiter.acquire(&up.subscription).await;
         self.calls.fetch_add(1, Ordering::Relaxed);
         let resp = req.send().await.map_err(transport)?;
-        self.limiter.observe(&up.subscription, resp.headers(), now_secs());
+        self.limiter
+            .observe(&up.subscription, resp.headers(), now_secs());
         Ok(resp)
     }
 
     /// `POST /auth`: exchanges a username and password for a token.
     #[tracing::instrument(skip_all, err)]
-    pub async fn auth(&self, base: &str, username: &str, password: &str) -> Result<Token, ClientError> {
+    pub async fn auth(
+        &self,
+        base: &str,
+        username: &str,
+        password: &str,
+    ) -> Result<Token, ClientError> {
         let resp = self
             .http
             .post(format!("{base}/auth"))
-            .form(&[("username", username), ("password", password), ("token", "true")])
+            .form(&[
+                ("username", username),
+                ("password", password),
+                ("token", "true"),
+            ])
             .send()
             .await
             .map_err(transport)?;
@@ -189,14 +239,22 @@ impl QualysClient {
         let headers = resp.headers().clone();
         let body = resp.text().await.map_err(transport)?;
         match status.as_u16() {
-            200 | 201 => Token::new(&body).ok_or_else(|| ClientError::BadResponse("no token in the /auth answer".into())),
+            200 | 201 => Token::new(&body)
+                .ok_or_else(|| ClientError::BadResponse("no token in the /auth answer".into())),
             401 | 404 => Err(ClientError::Unauthorized),
             _ => Err(error_for(status, &headers, &body)),
         }
     }
 
     /// One data call; a 429 with a short wait is waited out and retried once, no more.
-    async fn call(&self, up: &Upstream, method: Method, path: &str, query: &[(&str, String)], filter: Option<&Filter>) -> Result<(StatusCode, String), ClientError> {
+    async fn call(
+        &self,
+        up: &Upstream,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        filter: Option<&Filter>,
+    ) -> Result<(StatusCode, String), ClientError> {
         let mut retried = false;
         loop {
             let mut req = self
@@ -206,7 +264,9 @@ impl QualysClient {
                 .header(AUTHORIZATION, up.token.bearer())
                 .header(ACCEPT, "application/json");
             if let Some(f) = filter {
-                req = req.header(CONTENT_TYPE, "application/json").body(f.to_json_body());
+                req = req
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(f.to_json_body());
             }
             let resp = self.send_limited(up, req).await?;
             let status = resp.status();
@@ -216,8 +276,13 @@ impl QualysClient {
                 return Ok((status, body));
             }
             match error_for(status, &headers, &body) {
-                ClientError::RateLimited { wait_secs } if !retried && Duration::from_secs(wait_secs) <= self.retry_max_wait => {
-                    tracing::info!(wait_secs, "Qualys rate limited a call; waiting once before retrying");
+                ClientError::RateLimited { wait_secs }
+                    if !retried && Duration::from_secs(wait_secs) <= self.retry_max_wait =>
+                {
+                    tracing::info!(
+                        wait_secs,
+                        "Qualys rate limited a call; waiting once before retrying"
+                    );
                     tokio::time::sleep(Duration::from_secs(wait_secs)).await;
                     retried = true;
                 }
@@ -229,16 +294,32 @@ impl QualysClient {
     /// Number of assets matching the filter.
     #[tracing::instrument(skip_all, err)]
     pub async fn count(&self, up: &Upstream, filter: &Filter) -> Result<u64, ClientError> {
-        let (_, body) = self.call(up, Method::POST, COUNT_PATH, &[], Some(filter)).await?;
-        serde_json::from_str::<CountReply>(&body).map(|r| r.count).map_err(|e| ClientError::BadResponse(e.to_string()))
+        let (_, body) = self
+            .call(up, Method::POST, COUNT_PATH, &[], Some(filter))
+            .await?;
+        serde_json::from_str::<CountReply>(&body)
+            .map(|r| r.count)
+            .map_err(|e| ClientError::BadResponse(e.to_string()))
     }
 
     /// One asset in full.
     #[tracing::instrument(skip_all, err)]
     pub async fn get(&self, up: &Upstream, asset_id: u64) -> Result<Asset, ClientError> {
-        let (_, body) = self.call(up, Method::GET, GET_PATH, &[("assetId", asset_id.to_string())], None).await?;
-        let reply: AssetsReply = serde_json::from_str(&body).map_err(|e| ClientError::BadResponse(e.to_string()))?;
-        reply.asset_list_data.and_then(|d| d.asset.into_iter().next()).ok_or(ClientError::NotFound)
+        let (_, body) = self
+            .call(
+                up,
+                Method::GET,
+                GET_PATH,
+                &[("assetId", asset_id.to_string())],
+                None,
+            )
+            .await?;
+        let reply: AssetsReply =
+            serde_json::from_str(&body).map_err(|e| ClientError::BadResponse(e.to_string()))?;
+        reply
+            .asset_list_data
+            .and_then(|d| d.asset.into_iter().next())
+            .ok_or(ClientError::NotFound)
     }
 
     /// One page of assets after `cursor`. The next cursor is `None` at the end, and also on
@@ -260,18 +341,26 @@ impl QualysClient {
         if let Some(f) = include_fields {
             query.push(("includeFields", f.to_string()));
         }
-        let (status, body) = self.call(up, Method::POST, SEARCH_PATH, &query, Some(filter)).await?;
+        let (status, body) = self
+            .call(up, Method::POST, SEARCH_PATH, &query, Some(filter))
+            .await?;
         if status == StatusCode::NO_CONTENT || body.trim().is_empty() {
             return Ok(AssetPage::default());
         }
-        let reply: AssetsReply = serde_json::from_str(&body).map_err(|e| ClientError::BadResponse(e.to_string()))?;
+        let reply: AssetsReply =
+            serde_json::from_str(&body).map_err(|e| ClientError::BadResponse(e.to_string()))?;
         let assets = reply.asset_list_data.map(|d| d.asset).unwrap_or_default();
-        let advanced = reply.last_seen_asset_id.filter(|last| *last > cursor.unwrap_or(0));
+        let advanced = reply
+            .last_seen_asset_id
+            .filter(|last| *last > cursor.unwrap_or(0));
         let next_cursor = match (reply.has_more, assets.is_empty()) {
             (Some(1), false) => advanced,
             _ => None,
         };
-        Ok(AssetPage { assets, next_cursor })
+        Ok(AssetPage {
+            assets,
+            next_cursor,
+        })
     }
 
     /// The raw pass-through: forwards a request as-is and hands back the upstream response.
@@ -284,7 +373,11 @@ impl QualysClient {
         headers: &[(reqwest::header::HeaderName, String)],
         body: bytes::Bytes,
     ) -> Result<reqwest::Response, ClientError> {
-        let mut req = self.http.request(method, format!("{}{path}", up.base)).query(query).header(AUTHORIZATION, up.token.bearer());
+        let mut req = self
+            .http
+            .request(method, format!("{}{path}", up.base))
+            .query(query)
+            .header(AUTHORIZATION, up.token.bearer());
         for (name, value) in headers {
             req = req.header(name, value);
         }

@@ -26,7 +26,10 @@ pub struct QualysLogin {
 }
 
 pub fn now_secs() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 /// The session as qdash uses it.
@@ -76,7 +79,12 @@ impl UserSession {
 
     /// Whether the last login ended by expiry; reading it clears it.
     pub async fn take_expired(&self) -> bool {
-        self.0.remove::<bool>(EXPIRED_KEY).await.ok().flatten().unwrap_or(false)
+        self.0
+            .remove::<bool>(EXPIRED_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or(false)
     }
 
     /// Deletes the session server-side.
@@ -96,6 +104,8 @@ impl<S: Send + Sync> FromRequestParts<S> for UserSession {
     type Rejection = <Session as FromRequestParts<S>>::Rejection;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        Session::from_request_parts(parts, state).await.map(UserSession)
+        Session::from_request_parts(parts, state)
+            .await
+            .map(UserSession)
     }
 }

@@ -5,7 +5,11 @@ use server::sim::{spawn, SimConfig};
 use std::net::SocketAddr;
 
 #[derive(Parser)]
-#[command(name = "qualys-sim", version, about = "A faithful Qualys CSAM / Global AssetView API v2 gateway for demos, tests and benchmarks.\n\nUsers: demo/demo sees every asset; eu-analyst/eu-analyst only assets tagged EU.")]
+#[command(
+    name = "qualys-sim",
+    version,
+    about = "A faithful Qualys CSAM / Global AssetView API v2 gateway for demos, tests and benchmarks.\n\nUsers: demo/demo sees every asset; eu-analyst/eu-analyst only assets tagged EU."
+)]
 struct Cli {
     /// Address to listen on.
     #[arg(long, env = "SIM_LISTEN", default_value = "127.0.0.1:8086")]
@@ -16,7 +20,9 @@ struct Cli {
 
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_default_env()).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .init();
     let cli = Cli::parse();
     let started = std::time::Instant::now();
     let assets = cli.sim.assets;

@@ -21,12 +21,24 @@ pub struct User {
 /// `demo` sees every asset; `eu-analyst` only those tagged "EU". Both share one subscription,
 /// and so one call budget, as colleagues do on a real Qualys account.
 pub static USERS: &[User] = &[
-    User { username: "demo", password: "demo", subscription_id: 1001, scope_tag: None },
-    User { username: "eu-analyst", password: "eu-analyst", subscription_id: 1001, scope_tag: Some(TAG_EU) },
+    User {
+        username: "demo",
+        password: "demo",
+        subscription_id: 1001,
+        scope_tag: None,
+    },
+    User {
+        username: "eu-analyst",
+        password: "eu-analyst",
+        subscription_id: 1001,
+        scope_tag: Some(TAG_EU),
+    },
 ];
 
 pub fn check_password(username: &str, password: &str) -> Option<&'static User> {
-    USERS.iter().find(|u| u.username == username && u.password == password)
+    USERS
+        .iter()
+        .find(|u| u.username == username && u.password == password)
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -91,15 +103,18 @@ pub fn verify(key: &[u8], authorization: Option<&str>, now: u64) -> Result<Claim
         .ok_or(TokenError::Malformed)?
         .trim();
     let mut parts = token.split('.');
-    let (Some(h), Some(p), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(h), Some(p), Some(s), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return Err(TokenError::Malformed);
     };
     let sig = B64.decode(s).map_err(|_| TokenError::Malformed)?;
     let mut mac = Hmac::<Sha512>::new_from_slice(key).expect("HMAC takes any key length");
     mac.update(format!("{h}.{p}").as_bytes());
-    mac.verify_slice(&sig).map_err(|_| TokenError::BadSignature)?;
-    let claims: Claims =
-        serde_json::from_slice(&B64.decode(p).map_err(|_| TokenError::Malformed)?).map_err(|_| TokenError::Malformed)?;
+    mac.verify_slice(&sig)
+        .map_err(|_| TokenError::BadSignature)?;
+    let claims: Claims = serde_json::from_slice(&B64.decode(p).map_err(|_| TokenError::Malformed)?)
+        .map_err(|_| TokenError::Malformed)?;
     if claims.exp <= now {
         return Err(TokenError::Expired);
     }
@@ -116,21 +131,33 @@ mod tests {
         let t = issue(&key, &USERS[0], 1000, 14_400);
         let auth = format!("Bearer {t}");
         let c = verify(&key, Some(&auth), 1001).unwrap();
-        assert_eq!((c.exp - c.iat, c.sub.as_str(), c.iss.as_str()), (14_400, "demo", "qas"));
+        assert_eq!(
+            (c.exp - c.iat, c.sub.as_str(), c.iss.as_str()),
+            (14_400, "demo", "qas")
+        );
         assert_eq!(verify(&key, Some(&auth), 15_400), Err(TokenError::Expired));
     }
 
     #[test]
     fn a_new_generation_revokes_old_tokens() {
         let t = format!("Bearer {}", issue(&signing_key(1, 0), &USERS[0], 1000, 60));
-        assert_eq!(verify(&signing_key(1, 1), Some(&t), 1001), Err(TokenError::BadSignature));
+        assert_eq!(
+            verify(&signing_key(1, 1), Some(&t), 1001),
+            Err(TokenError::BadSignature)
+        );
     }
 
     #[test]
     fn junk_is_malformed_or_missing() {
         let key = signing_key(1, 0);
         assert_eq!(verify(&key, None, 0), Err(TokenError::Missing));
-        assert_eq!(verify(&key, Some("Basic abc"), 0), Err(TokenError::Malformed));
-        assert_eq!(verify(&key, Some("Bearer a.b"), 0), Err(TokenError::Malformed));
+        assert_eq!(
+            verify(&key, Some("Basic abc"), 0),
+            Err(TokenError::Malformed)
+        );
+        assert_eq!(
+            verify(&key, Some("Bearer a.b"), 0),
+            Err(TokenError::Malformed)
+        );
     }
 }

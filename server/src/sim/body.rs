@@ -10,19 +10,38 @@ use serde::Deserialize;
 use serde_json::Value;
 
 fn bad(field: &str, message: impl Into<String>) -> FilterError {
-    FilterError { index: None, field: field.into(), message: message.into() }
+    FilterError {
+        index: None,
+        field: field.into(),
+        message: message.into(),
+    }
 }
 
 fn criterion(field: String, operator: &str, value: String) -> Result<Criterion, FilterError> {
     let op = Operator::parse(operator).ok_or_else(|| {
         let known: Vec<_> = Operator::ALL.iter().map(|o| o.as_str()).collect();
-        bad(&field, format!("unknown operator \"{operator}\"; use one of {}", known.join(", ")))
+        bad(
+            &field,
+            format!(
+                "unknown operator \"{operator}\"; use one of {}",
+                known.join(", ")
+            ),
+        )
     })?;
-    Ok(Criterion { field, operator: op, value })
+    Ok(Criterion {
+        field,
+        operator: op,
+        value,
+    })
 }
 
 fn operation(s: &str) -> Result<Operation, FilterError> {
-    Operation::parse(s).ok_or_else(|| bad("operation", format!("operation must be AND or OR (got \"{s}\")")))
+    Operation::parse(s).ok_or_else(|| {
+        bad(
+            "operation",
+            format!("operation must be AND or OR (got \"{s}\")"),
+        )
+    })
 }
 
 #[derive(Deserialize)]
@@ -45,14 +64,22 @@ pub fn parse_json(body: &str) -> Result<Filter, FilterError> {
     if body.trim().is_empty() {
         return Ok(Filter::all());
     }
-    let raw: RawFilter = serde_json::from_str(body)
-        .map_err(|e| bad("body", format!("the JSON filter body could not be read: {e}")))?;
+    let raw: RawFilter = serde_json::from_str(body).map_err(|e| {
+        bad(
+            "body",
+            format!("the JSON filter body could not be read: {e}"),
+        )
+    })?;
     let criteria = raw
         .filters
         .into_iter()
         .map(|c| {
-            let field = c.field.ok_or_else(|| bad("filters", "a criterion has no \"field\""))?;
-            let op = c.operator.ok_or_else(|| bad(&field, "the criterion has no \"operator\""))?;
+            let field = c
+                .field
+                .ok_or_else(|| bad("filters", "a criterion has no \"field\""))?;
+            let op = c
+                .operator
+                .ok_or_else(|| bad(&field, "the criterion has no \"operator\""))?;
             let value = match c.value {
                 Some(Value::String(s)) => s,
                 Some(Value::Number(n)) => n.to_string(),
@@ -62,8 +89,16 @@ pub fn parse_json(body: &str) -> Result<Filter, FilterError> {
             criterion(field, &op, value)
         })
         .collect::<Result<_, _>>()?;
-    let operation = raw.operation.as_deref().map(operation).transpose()?.unwrap_or_default();
-    Ok(Filter { criteria, operation })
+    let operation = raw
+        .operation
+        .as_deref()
+        .map(operation)
+        .transpose()?
+        .unwrap_or_default();
+    Ok(Filter {
+        criteria,
+        operation,
+    })
 }
 
 /// An XML filter body: `<FilterRequest><filters>…</filters></FilterRequest>`, or the root-less
@@ -72,7 +107,12 @@ pub fn parse_xml(body: &str) -> Result<Filter, FilterError> {
     if body.trim().is_empty() {
         return Ok(Filter::all());
     }
-    let xml_err = |e: &dyn std::fmt::Display| bad("body", format!("the XML filter body could not be read: {e}"));
+    let xml_err = |e: &dyn std::fmt::Display| {
+        bad(
+            "body",
+            format!("the XML filter body could not be read: {e}"),
+        )
+    };
     let mut reader = Reader::from_str(body);
     reader.config_mut().trim_text(true);
     let mut filter = Filter::all();
@@ -197,9 +237,15 @@ mod tests {
 
     #[test]
     fn json_numbers_are_values_and_unknown_operators_are_named() {
-        let f = parse_json(r#"{"filters":[{"field":"asset.riskScore","operator":"GREATER","value":849}]}"#).unwrap();
+        let f = parse_json(
+            r#"{"filters":[{"field":"asset.riskScore","operator":"GREATER","value":849}]}"#,
+        )
+        .unwrap();
         assert_eq!(f.criteria[0].value, "849");
-        let e = parse_json(r#"{"filters":[{"field":"asset.riskScore","operator":"ABOVE","value":"1"}]}"#).unwrap_err();
+        let e = parse_json(
+            r#"{"filters":[{"field":"asset.riskScore","operator":"ABOVE","value":"1"}]}"#,
+        )
+        .unwrap_err();
         assert!(e.message.contains("unknown operator \"ABOVE\""));
         assert_eq!(parse_json("{}").unwrap(), Filter::all());
         assert_eq!(parse_json("").unwrap(), Filter::all());

@@ -34,14 +34,27 @@ pub fn router(state: Sim) -> Router {
 }
 
 fn now_secs() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 async fn auth_handler(State(sim): State<Sim>, body: Bytes) -> Response {
     let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let (Some(username), Some(password), Some(token)) = (field("username"), field("password"), field("token")) else {
-        return (StatusCode::BAD_REQUEST, "username, password and token=true are required").into_response();
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let (Some(username), Some(password), Some(token)) =
+        (field("username"), field("password"), field("token"))
+    else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "username, password and token=true are required",
+        )
+            .into_response();
     };
     if token != "true" {
         return (StatusCode::BAD_REQUEST, "token must be true").into_response();
@@ -52,7 +65,12 @@ async fn auth_handler(State(sim): State<Sim>, body: Bytes) -> Response {
     };
     let key = sim.key.read().expect("key lock").1.clone();
     let jwt = auth::issue(&key, user, now_secs(), sim.token_ttl_secs);
-    (StatusCode::CREATED, [(header::CONTENT_TYPE, "text/plain;charset=UTF-8")], jwt).into_response()
+    (
+        StatusCode::CREATED,
+        [(header::CONTENT_TYPE, "text/plain;charset=UTF-8")],
+        jwt,
+    )
+        .into_response()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -70,7 +88,10 @@ enum Format {
 }
 
 fn wants(headers: &HeaderMap) -> Format {
-    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     if accept.contains("application/xml") || accept.contains("text/xml") {
         Format::Xml
     } else {
@@ -80,19 +101,36 @@ fn wants(headers: &HeaderMap) -> Format {
 
 fn encode(format: Format, status: StatusCode, v: &Value) -> Response {
     match format {
-        Format::Json => (status, [(header::CONTENT_TYPE, "application/json")], v.to_string()).into_response(),
-        Format::Xml => (status, [(header::CONTENT_TYPE, "application/xml")], body::to_xml(v)).into_response(),
+        Format::Json => (
+            status,
+            [(header::CONTENT_TYPE, "application/json")],
+            v.to_string(),
+        )
+            .into_response(),
+        Format::Xml => (
+            status,
+            [(header::CONTENT_TYPE, "application/xml")],
+            body::to_xml(v),
+        )
+            .into_response(),
     }
 }
 
 fn failed(format: Format, status: StatusCode, message: &str) -> Response {
-    encode(format, status, &json!({ "responseCode": "FAILED", "responseMessage": message }))
+    encode(
+        format,
+        status,
+        &json!({ "responseCode": "FAILED", "responseMessage": message }),
+    )
 }
 
 fn usage_headers(resp: &mut Response, u: &Usage) {
     let h = resp.headers_mut();
     let mut put = |name: &'static str, v: String| {
-        h.insert(name, HeaderValue::from_str(&v).expect("digits are a valid header"));
+        h.insert(
+            name,
+            HeaderValue::from_str(&v).expect("digits are a valid header"),
+        );
     };
     put("X-RateLimit-Limit", u.limit.to_string());
     put("X-RateLimit-Window-Sec", u.window_secs.to_string());
@@ -113,7 +151,8 @@ struct Params {
 }
 
 fn params(raw: Option<&str>) -> Params {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or("")).unwrap_or_default();
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(raw.unwrap_or("")).unwrap_or_default();
     let mut p = Params::default();
     for (k, v) in pairs {
         let slot = match k.as_str() {
@@ -149,7 +188,9 @@ async fn data_call(
     body: Bytes,
 ) -> Response {
     let format = wants(&headers);
-    let authz = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let authz = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
     let key = sim.key.read().expect("key lock").1.clone();
     let claims = match auth::verify(&key, authz, now_secs()) {
         Ok(c) => c,
@@ -179,10 +220,16 @@ async fn data_call(
             let mut resp = failed(
                 format,
                 StatusCode::TOO_MANY_REQUESTS,
-                &format!("API rate or concurrency limit exceeded; retry after {} s", refused.to_wait_secs),
+                &format!(
+                    "API rate or concurrency limit exceeded; retry after {} s",
+                    refused.to_wait_secs
+                ),
             );
             usage_headers(&mut resp, &refused.usage);
-            resp.headers_mut().insert("X-RateLimit-ToWait-Sec", HeaderValue::from(refused.to_wait_secs));
+            resp.headers_mut().insert(
+                "X-RateLimit-ToWait-Sec",
+                HeaderValue::from(refused.to_wait_secs),
+            );
             return resp;
         }
     };
@@ -197,24 +244,48 @@ async fn data_call(
     }
     let (delay, fail, truncate) = {
         let mut rng = sim.faults.lock().expect("faults lock");
-        let jitter = if behaviour.jitter_ms > 0 { rng.below(behaviour.jitter_ms + 1) } else { 0 };
+        let jitter = if behaviour.jitter_ms > 0 {
+            rng.below(behaviour.jitter_ms + 1)
+        } else {
+            0
+        };
         let fail = rng.chance(behaviour.error_rate).then(|| rng.chance(0.5));
-        (behaviour.latency_ms + jitter, fail, rng.chance(behaviour.truncate_rate))
+        (
+            behaviour.latency_ms + jitter,
+            fail,
+            rng.chance(behaviour.truncate_rate),
+        )
     };
     if delay > 0 {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
     let mut resp = if let Some(unavailable) = fail {
         if unavailable {
-            failed(format, StatusCode::SERVICE_UNAVAILABLE, "Service temporarily unavailable")
+            failed(
+                format,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Service temporarily unavailable",
+            )
         } else {
             failed(format, StatusCode::INTERNAL_SERVER_ERROR, "Internal error")
         }
     } else {
-        let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let content_type = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
         let sim2 = sim.clone();
         let answer = tokio::task::spawn_blocking(move || {
-            answer(&sim2, endpoint, user.scope_tag, &params(query.as_deref()), &content_type, &body, &behaviour)
+            answer(
+                &sim2,
+                endpoint,
+                user.scope_tag,
+                &params(query.as_deref()),
+                &content_type,
+                &body,
+                &behaviour,
+            )
         })
         .await;
         match answer {
@@ -235,7 +306,9 @@ async fn data_call(
 /// Cuts a body in half, keeping status and headers: a connection that died mid-answer.
 async fn truncated(resp: Response) -> Response {
     let (parts, body) = resp.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
     let half = bytes.slice(..bytes.len() / 2);
     let mut parts = parts;
     parts.headers.remove(header::CONTENT_LENGTH);
@@ -257,8 +330,14 @@ fn answer(
     let inv = &sim.inventory;
     let fields = FieldSelection::parse(p.include.as_deref(), p.exclude.as_deref()).map_err(bad)?;
     if endpoint == Endpoint::Get {
-        let raw = p.asset_id.as_deref().ok_or_else(|| bad("assetId is required".into()))?;
-        let id: u64 = raw.trim().parse().map_err(|_| bad(format!("assetId must be a whole number (got \"{raw}\")")))?;
+        let raw = p
+            .asset_id
+            .as_deref()
+            .ok_or_else(|| bad("assetId is required".into()))?;
+        let id: u64 = raw
+            .trim()
+            .parse()
+            .map_err(|_| bad(format!("assetId must be a whole number (got \"{raw}\")")))?;
         let asset = inv
             .get(id)
             .filter(|a| scope_tag.is_none_or(|t| a.tags.contains(&t)))
@@ -273,17 +352,29 @@ fn answer(
         })));
     }
     let text = std::str::from_utf8(body).map_err(|_| bad("the filter body is not UTF-8".into()))?;
-    let filter = if content_type.contains("xml") { body::parse_xml(text) } else { body::parse_json(text) }
-        .map_err(|e| bad(format!("Invalid filter: {}: {}", e.field, e.message)))?;
+    let filter = if content_type.contains("xml") {
+        body::parse_xml(text)
+    } else {
+        body::parse_json(text)
+    }
+    .map_err(|e| bad(format!("Invalid filter: {}: {}", e.field, e.message)))?;
     let cursor = match p.cursor.as_deref().map(str::trim) {
         None | Some("") => 0,
-        Some(c) => c.parse().map_err(|_| bad(format!("lastSeenAssetId must be a whole number (got \"{c}\")")))?,
+        Some(c) => c.parse().map_err(|_| {
+            bad(format!(
+                "lastSeenAssetId must be a whole number (got \"{c}\")"
+            ))
+        })?,
     };
     let updated_since = match p.updated_since.as_deref() {
         None => None,
         Some(d) => Some(
             parse_iso(d)
-                .ok_or_else(|| bad(format!("assetLastUpdated must be an ISO-8601 date (got \"{d}\")")))?
+                .ok_or_else(|| {
+                    bad(format!(
+                        "assetLastUpdated must be an ISO-8601 date (got \"{d}\")"
+                    ))
+                })?
                 .millis,
         ),
     };
@@ -300,10 +391,17 @@ fn answer(
         None | Some("") => 100,
         Some(s) => match s.parse::<i64>() {
             Ok(n) if n > 300 => {
-                return Err((StatusCode::RANGE_NOT_SATISFIABLE, format!("pageSize {n} is above the maximum of 300")))
+                return Err((
+                    StatusCode::RANGE_NOT_SATISFIABLE,
+                    format!("pageSize {n} is above the maximum of 300"),
+                ))
             }
             Ok(n) if n >= 1 => n as usize,
-            _ => return Err(bad(format!("pageSize must be a whole number from 1 to 300 (got \"{s}\")"))),
+            _ => {
+                return Err(bad(format!(
+                    "pageSize must be a whole number from 1 to 300 (got \"{s}\")"
+                )))
+            }
         },
     };
     let (page, more) = query.page(inv, cursor, page_size);
@@ -331,7 +429,11 @@ async fn set_config(State(sim): State<Sim>, Json(patch): Json<Value>) -> Respons
     let mut current = serde_json::to_value(sim.behaviour.read().expect("behaviour lock").clone())
         .expect("behaviour serialises");
     let (Value::Object(cur), Value::Object(patch)) = (&mut current, patch) else {
-        return (StatusCode::BAD_REQUEST, "send a JSON object of the fields to change").into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            "send a JSON object of the fields to change",
+        )
+            .into_response();
     };
     for (k, v) in patch {
         if !cur.contains_key(&k) {
@@ -351,7 +453,10 @@ async fn set_config(State(sim): State<Sim>, Json(patch): Json<Value>) -> Respons
 async fn expire_tokens(State(sim): State<Sim>) -> StatusCode {
     let mut key = sim.key.write().expect("key lock");
     let generation = key.0 + 1;
-    *key = (generation, auth::signing_key(sim.inventory.seed, generation));
+    *key = (
+        generation,
+        auth::signing_key(sim.inventory.seed, generation),
+    );
     StatusCode::NO_CONTENT
 }
 

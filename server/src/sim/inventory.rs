@@ -72,7 +72,10 @@ impl Inventory {
     }
 
     pub fn get(&self, id: u64) -> Option<&SimAsset> {
-        self.assets.binary_search_by_key(&id, |a| a.id).ok().map(|i| &self.assets[i])
+        self.assets
+            .binary_search_by_key(&id, |a| a.id)
+            .ok()
+            .map(|i| &self.assets[i])
     }
 
     /// Index of the first asset after the cursor (`lastSeenAssetId`).
@@ -121,14 +124,24 @@ fn generate_one(rng: &mut Rng, i: usize, id: u64) -> SimAsset {
     let updated = created + rng.below((WORLD_NOW - created) as u64) as i64;
     let inventory = updated - rng.below(86_400_000) as i64;
     let ipv4 = if tracking == catalog::TRACKING_EASM {
-        Some(u32::from_be_bytes([203, 0, 113, rng.below(254) as u8 + 1]) + ((rng.below(2) as u32) << 20))
+        Some(
+            u32::from_be_bytes([203, 0, 113, rng.below(254) as u8 + 1])
+                + ((rng.below(2) as u32) << 20),
+        )
     } else if rng.chance(0.97) {
-        Some(u32::from_be_bytes([10, (i >> 16) as u8, (i >> 8) as u8, i as u8]))
+        Some(u32::from_be_bytes([
+            10,
+            (i >> 16) as u8,
+            (i >> 8) as u8,
+            i as u8,
+        ]))
     } else {
         None
     };
     let tag_count = 1 + rng.below(4) as usize;
-    let mut tags: Vec<u16> = (0..tag_count).map(|_| rng.below(TAGS.len() as u64 - 1) as u16).collect();
+    let mut tags: Vec<u16> = (0..tag_count)
+        .map(|_| rng.below(TAGS.len() as u64 - 1) as u16)
+        .collect();
     if i % 97 == 5 {
         tags.push(TAGS.len() as u16 - 1); // the hostile tag, on a few assets
     }
@@ -139,14 +152,16 @@ fn generate_one(rng: &mut Rng, i: usize, id: u64) -> SimAsset {
     } else {
         3 + rng.below(10) as usize
     };
-    let mut software: Vec<u16> =
-        (0..sw_count).map(|_| rng.below(catalog::SOFTWARE.len() as u64) as u16).collect();
+    let mut software: Vec<u16> = (0..sw_count)
+        .map(|_| rng.below(catalog::SOFTWARE.len() as u64) as u16)
+        .collect();
     software.sort_unstable();
     software.dedup();
     let role = rng.pick(catalog::ROLES);
     let env = rng.pick(catalog::ENVS);
     let site = rng.pick(catalog::SITES);
-    let name = special_name(i, i).unwrap_or_else(|| format!("{role}-{env}-{i:05}.{site}.example.corp"));
+    let name =
+        special_name(i, i).unwrap_or_else(|| format!("{role}-{env}-{i:05}.{site}.example.corp"));
     let container_host = software_has_docker(&software) && rng.chance(0.7);
     SimAsset {
         id,
@@ -169,7 +184,9 @@ fn generate_one(rng: &mut Rng, i: usize, id: u64) -> SimAsset {
 }
 
 fn software_has_docker(software: &[u16]) -> bool {
-    software.iter().any(|s| catalog::SOFTWARE[*s as usize].product_name == "Docker Engine")
+    software
+        .iter()
+        .any(|s| catalog::SOFTWARE[*s as usize].product_name == "Docker Engine")
 }
 
 /// Parses a Qualys date into epoch ms, for the seed assets' literal records.

@@ -51,12 +51,22 @@ impl Drop for Slot {
 
 impl Limiter {
     /// Takes a place for one call, or says how long to wait.
-    pub fn acquire(&self, sub: u64, limit: u32, window_secs: u64, concurrency: u32) -> Result<Slot, Refused> {
+    pub fn acquire(
+        &self,
+        sub: u64,
+        limit: u32,
+        window_secs: u64,
+        concurrency: u32,
+    ) -> Result<Slot, Refused> {
         let now = Instant::now();
         let window = Duration::from_secs(window_secs);
         let mut subs = self.subs.lock().expect("limiter lock");
         let s = subs.entry(sub).or_default();
-        while s.calls.front().is_some_and(|t| now.duration_since(*t) >= window) {
+        while s
+            .calls
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= window)
+        {
             s.calls.pop_front();
         }
         let usage = |s: &Subscription| Usage {
@@ -68,22 +78,38 @@ impl Limiter {
         };
         if s.calls.len() as u32 >= limit {
             // With a limit of 0 nothing ever gets in: wait a whole window.
-            let wait = s.calls.front().map_or(window, |oldest| window.saturating_sub(now.duration_since(*oldest)));
-            return Err(Refused { usage: usage(s), to_wait_secs: wait.as_secs_f64().ceil().max(1.0) as u64 });
+            let wait = s.calls.front().map_or(window, |oldest| {
+                window.saturating_sub(now.duration_since(*oldest))
+            });
+            return Err(Refused {
+                usage: usage(s),
+                to_wait_secs: wait.as_secs_f64().ceil().max(1.0) as u64,
+            });
         }
         if s.running >= concurrency {
-            return Err(Refused { usage: usage(s), to_wait_secs: 1 });
+            return Err(Refused {
+                usage: usage(s),
+                to_wait_secs: 1,
+            });
         }
         s.calls.push_back(now);
         s.running += 1;
         let usage = usage(s);
         drop(subs);
-        Ok(Slot { limiter: self.clone(), sub, usage })
+        Ok(Slot {
+            limiter: self.clone(),
+            sub,
+            usage,
+        })
     }
 
     /// Forgets every call made (the control endpoint's reset).
     pub fn reset(&self) {
-        self.subs.lock().expect("limiter lock").values_mut().for_each(|s| s.calls.clear());
+        self.subs
+            .lock()
+            .expect("limiter lock")
+            .values_mut()
+            .for_each(|s| s.calls.clear());
     }
 }
 

@@ -32,7 +32,10 @@ use tokio::net::TcpListener;
 /// How the simulator behaves. Every field is a `qualys-sim` flag, and the run-time part
 /// ([`Behaviour`]) can be switched while running through `POST /__sim/config`.
 #[derive(Parser, Debug, Clone)]
-#[command(name = "qualys-sim", about = "A faithful Qualys CSAM / Global AssetView API v2 gateway for demos, tests and benchmarks")]
+#[command(
+    name = "qualys-sim",
+    about = "A faithful Qualys CSAM / Global AssetView API v2 gateway for demos, tests and benchmarks"
+)]
 pub struct SimConfig {
     /// Number of assets in the inventory (the two documented seed assets included).
     #[arg(long, env = "SIM_ASSETS", default_value_t = 5000)]

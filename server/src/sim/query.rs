@@ -25,19 +25,42 @@ enum DateField {
 
 #[derive(Debug)]
 enum Predicate {
-    Int { field: IntField, op: Operator, values: Vec<i64> },
-    Date { field: DateField, op: Operator, date: IsoDate },
+    Int {
+        field: IntField,
+        op: Operator,
+        values: Vec<i64>,
+    },
+    Date {
+        field: DateField,
+        op: Operator,
+        date: IsoDate,
+    },
     /// Single-valued catalog field (tracking, OS, hardware, provider): a match per entry.
     Tracking(Vec<bool>),
     Os(Vec<bool>),
     Hardware(Vec<bool>),
     Provider(Vec<bool>),
     /// Multi-valued catalog field: `any` entry matches, negated for NOT_EQUALS.
-    Software { matches: Vec<bool>, negate: bool },
-    Tags { matches: Vec<bool>, negate: bool },
-    Name { op: Operator, needle: String },
-    Address { op: Operator, needle: String },
-    ContainerHost { op: Operator, value: bool },
+    Software {
+        matches: Vec<bool>,
+        negate: bool,
+    },
+    Tags {
+        matches: Vec<bool>,
+        negate: bool,
+    },
+    Name {
+        op: Operator,
+        needle: String,
+    },
+    Address {
+        op: Operator,
+        needle: String,
+    },
+    ContainerHost {
+        op: Operator,
+        value: bool,
+    },
 }
 
 fn text_match(op: Operator, hay: &str, needle: &str) -> bool {
@@ -55,7 +78,11 @@ fn text_table<'a>(op: Operator, needle: &str, names: impl Iterator<Item = &'a st
 }
 
 /// Match table for a keyword criterion over a catalog, including NOT_EQUALS.
-fn keyword_table<'a>(op: Operator, values: &[String], names: impl Iterator<Item = &'a str>) -> Vec<bool> {
+fn keyword_table<'a>(
+    op: Operator,
+    values: &[String],
+    names: impl Iterator<Item = &'a str>,
+) -> Vec<bool> {
     names
         .map(|n| {
             let hit = values.iter().any(|v| v.eq_ignore_ascii_case(n));
@@ -86,7 +113,10 @@ fn compile(c: &Criterion) -> Result<Predicate, FilterError> {
     };
     let date = || match &value {
         TypedValue::Date(d) => *d,
-        _ => IsoDate { millis: 0, day_only: false },
+        _ => IsoDate {
+            millis: 0,
+            day_only: false,
+        },
     };
     let invert_if_not = |mut t: Vec<bool>| {
         if op == Operator::NotEquals {
@@ -95,25 +125,61 @@ fn compile(c: &Criterion) -> Result<Predicate, FilterError> {
         t
     };
     Ok(match c.field.as_str() {
-        "asset.id" => Predicate::Int { field: IntField::Id, op, values: ints() },
-        "asset.riskScore" => Predicate::Int { field: IntField::Risk, op, values: ints() },
-        "asset.criticalityScore" => Predicate::Int { field: IntField::Criticality, op, values: ints() },
-        "asset.createdDate" => Predicate::Date { field: DateField::Created, op, date: date() },
-        "asset.lastUpdatedDate" => Predicate::Date { field: DateField::Updated, op, date: date() },
-        "asset.lastInventoryDate" => Predicate::Date { field: DateField::Inventory, op, date: date() },
-        "asset.trackingMethod" => Predicate::Tracking(keyword_table(op, &keywords(), catalog::TRACKING.iter().copied())),
-        "operatingSystem.category1" => {
-            Predicate::Os(keyword_table(op, &keywords(), OPERATING_SYSTEMS.iter().map(|o| o.category1)))
-        }
-        "operatingSystem.name" => {
-            Predicate::Os(invert_if_not(text_table(op, &text(), OPERATING_SYSTEMS.iter().map(|o| o.os_name))))
-        }
+        "asset.id" => Predicate::Int {
+            field: IntField::Id,
+            op,
+            values: ints(),
+        },
+        "asset.riskScore" => Predicate::Int {
+            field: IntField::Risk,
+            op,
+            values: ints(),
+        },
+        "asset.criticalityScore" => Predicate::Int {
+            field: IntField::Criticality,
+            op,
+            values: ints(),
+        },
+        "asset.createdDate" => Predicate::Date {
+            field: DateField::Created,
+            op,
+            date: date(),
+        },
+        "asset.lastUpdatedDate" => Predicate::Date {
+            field: DateField::Updated,
+            op,
+            date: date(),
+        },
+        "asset.lastInventoryDate" => Predicate::Date {
+            field: DateField::Inventory,
+            op,
+            date: date(),
+        },
+        "asset.trackingMethod" => Predicate::Tracking(keyword_table(
+            op,
+            &keywords(),
+            catalog::TRACKING.iter().copied(),
+        )),
+        "operatingSystem.category1" => Predicate::Os(keyword_table(
+            op,
+            &keywords(),
+            OPERATING_SYSTEMS.iter().map(|o| o.category1),
+        )),
+        "operatingSystem.name" => Predicate::Os(invert_if_not(text_table(
+            op,
+            &text(),
+            OPERATING_SYSTEMS.iter().map(|o| o.os_name),
+        ))),
         "operatingSystem.lifecycle.stage" => Predicate::Os(keyword_table(
             op,
             &keywords(),
-            OPERATING_SYSTEMS.iter().map(|o| o.stage.unwrap_or("\u{0}none")),
+            OPERATING_SYSTEMS
+                .iter()
+                .map(|o| o.stage.unwrap_or("\u{0}none")),
         )),
-        "hardware.category1" => Predicate::Hardware(keyword_table(op, &keywords(), HARDWARE.iter().map(|h| h.0))),
+        "hardware.category1" => {
+            Predicate::Hardware(keyword_table(op, &keywords(), HARDWARE.iter().map(|h| h.0)))
+        }
         "provider" => Predicate::Provider(keyword_table(
             op,
             &keywords(),
@@ -127,15 +193,25 @@ fn compile(c: &Criterion) -> Result<Predicate, FilterError> {
             matches: text_table(op, &text(), TAGS.iter().map(|t| t.0)),
             negate: op == Operator::NotEquals,
         },
-        "asset.name" => Predicate::Name { op, needle: text().to_lowercase() },
-        "interfaces.address" => Predicate::Address { op, needle: text().to_lowercase() },
+        "asset.name" => Predicate::Name {
+            op,
+            needle: text().to_lowercase(),
+        },
+        "interfaces.address" => Predicate::Address {
+            op,
+            needle: text().to_lowercase(),
+        },
         "asset.isContainerHost" => Predicate::ContainerHost {
             op,
             value: matches!(value, TypedValue::Bool(true)),
         },
         other => {
             // The model knows a field the simulator does not: a bug here, not in the request.
-            return Err(FilterError { index: None, field: other.into(), message: "field not supported".into() });
+            return Err(FilterError {
+                index: None,
+                field: other.into(),
+                message: "field not supported".into(),
+            });
         }
     })
 }
@@ -159,7 +235,11 @@ const DAY_MS: i64 = 86_400_000;
 
 fn date_match(op: Operator, actual: i64, d: IsoDate) -> bool {
     // A bare day means the whole UTC day: equal = within it, greater = after it ends.
-    let (start, end) = if d.day_only { (d.millis, d.millis + DAY_MS) } else { (d.millis, d.millis + 1) };
+    let (start, end) = if d.day_only {
+        (d.millis, d.millis + DAY_MS)
+    } else {
+        (d.millis, d.millis + 1)
+    };
     match op {
         Operator::Equals => (start..end).contains(&actual),
         Operator::NotEquals => !(start..end).contains(&actual),
@@ -192,8 +272,12 @@ impl Predicate {
             Predicate::Os(t) => t[a.os as usize],
             Predicate::Hardware(t) => t[a.hardware as usize],
             Predicate::Provider(t) => t[a.provider as usize],
-            Predicate::Software { matches, negate } => a.software.iter().any(|s| matches[*s as usize]) != *negate,
-            Predicate::Tags { matches, negate } => a.tags.iter().any(|t| matches[*t as usize]) != *negate,
+            Predicate::Software { matches, negate } => {
+                a.software.iter().any(|s| matches[*s as usize]) != *negate
+            }
+            Predicate::Tags { matches, negate } => {
+                a.tags.iter().any(|t| matches[*t as usize]) != *negate
+            }
             Predicate::Name { op, needle } => {
                 let hit = text_match(*op, &a.name, needle);
                 hit != (*op == Operator::NotEquals)
@@ -202,7 +286,9 @@ impl Predicate {
                 let hit = a.address().is_some_and(|ip| text_match(*op, &ip, needle));
                 hit != (*op == Operator::NotEquals)
             }
-            Predicate::ContainerHost { op, value } => (a.container_host == *value) != (*op == Operator::NotEquals),
+            Predicate::ContainerHost { op, value } => {
+                (a.container_host == *value) != (*op == Operator::NotEquals)
+            }
         }
     }
 }
@@ -218,12 +304,25 @@ pub struct Query {
 }
 
 impl Query {
-    pub fn compile(filter: &Filter, scope_tag: Option<u16>, updated_since: Option<i64>) -> Result<Query, FilterError> {
+    pub fn compile(
+        filter: &Filter,
+        scope_tag: Option<u16>,
+        updated_since: Option<i64>,
+    ) -> Result<Query, FilterError> {
         if let Some(e) = filter.problems().into_iter().next() {
             return Err(e);
         }
-        let predicates = filter.criteria.iter().map(compile).collect::<Result<_, _>>()?;
-        Ok(Query { predicates, operation: filter.operation, scope_tag, updated_since })
+        let predicates = filter
+            .criteria
+            .iter()
+            .map(compile)
+            .collect::<Result<_, _>>()?;
+        Ok(Query {
+            predicates,
+            operation: filter.operation,
+            scope_tag,
+            updated_since,
+        })
     }
 
     pub fn matches(&self, a: &SimAsset) -> bool {
@@ -244,12 +343,22 @@ impl Query {
 
     /// Assets matching after the cursor.
     pub fn count(&self, inv: &Inventory, cursor: u64) -> usize {
-        inv.assets[inv.start_after(cursor)..].iter().filter(|a| self.matches(a)).count()
+        inv.assets[inv.start_after(cursor)..]
+            .iter()
+            .filter(|a| self.matches(a))
+            .count()
     }
 
     /// Up to `page_size` matching assets after the cursor, and whether more follow.
-    pub fn page<'a>(&self, inv: &'a Inventory, cursor: u64, page_size: usize) -> (Vec<&'a SimAsset>, bool) {
-        let mut it = inv.assets[inv.start_after(cursor)..].iter().filter(|a| self.matches(a));
+    pub fn page<'a>(
+        &self,
+        inv: &'a Inventory,
+        cursor: u64,
+        page_size: usize,
+    ) -> (Vec<&'a SimAsset>, bool) {
+        let mut it = inv.assets[inv.start_after(cursor)..]
+            .iter()
+            .filter(|a| self.matches(a));
         let page: Vec<&SimAsset> = it.by_ref().take(page_size).collect();
         let more = it.next().is_some();
         (page, more)
@@ -262,7 +371,16 @@ mod tests {
     use app::model::filter::Criterion;
 
     fn count(inv: &Inventory, criteria: Vec<Criterion>, op: Operation) -> usize {
-        Query::compile(&Filter { criteria, operation: op }, None, None).unwrap().count(inv, 0)
+        Query::compile(
+            &Filter {
+                criteria,
+                operation: op,
+            },
+            None,
+            None,
+        )
+        .unwrap()
+        .count(inv, 0)
     }
 
     #[test]
@@ -294,15 +412,25 @@ mod tests {
     #[test]
     fn not_equals_on_a_list_means_none_equal() {
         let inv = Inventory::generate(2000, 4);
-        let has = count(&inv, vec![Criterion::new("tags.name", Operator::Equals, "eu")], Operation::And);
-        let hasnt = count(&inv, vec![Criterion::new("tags.name", Operator::NotEquals, "EU")], Operation::And);
+        let has = count(
+            &inv,
+            vec![Criterion::new("tags.name", Operator::Equals, "eu")],
+            Operation::And,
+        );
+        let hasnt = count(
+            &inv,
+            vec![Criterion::new("tags.name", Operator::NotEquals, "EU")],
+            Operation::And,
+        );
         assert_eq!(has + hasnt, inv.assets.len());
     }
 
     #[test]
     fn day_dates_cover_the_whole_day() {
         let d = app::model::date::parse_iso("2021-11-30").unwrap();
-        let at = app::model::date::parse_iso("2021-11-30T14:05:02.000Z").unwrap().millis;
+        let at = app::model::date::parse_iso("2021-11-30T14:05:02.000Z")
+            .unwrap()
+            .millis;
         assert!(date_match(Operator::Equals, at, d));
         assert!(!date_match(Operator::Greater, at, d));
         assert!(!date_match(Operator::Lesser, at, d));

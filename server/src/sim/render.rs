@@ -29,7 +29,10 @@ pub const FIELD_GROUPS: &[(&str, &[&str])] = &[
     ("passiveSensor", &["passiveSensor"]),
     ("activity", &["activity"]),
     ("criticality", &["criticality"]),
-    ("businessInformation", &["businessInformation", "businessAppListData"]),
+    (
+        "businessInformation",
+        &["businessInformation", "businessAppListData"],
+    ),
     ("location", &["lastLocation", "assignedLocation"]),
 ];
 
@@ -50,10 +53,17 @@ impl FieldSelection {
                 .map(str::trim)
                 .filter(|g| !g.is_empty())
                 .map(|g| {
-                    FIELD_GROUPS.iter().find(|(name, _)| name.eq_ignore_ascii_case(g)).map(|(n, _)| *n).ok_or_else(|| {
-                        let known: Vec<_> = FIELD_GROUPS.iter().map(|(n, _)| *n).collect();
-                        format!("unknown field group \"{g}\"; use one of {}", known.join(", "))
-                    })
+                    FIELD_GROUPS
+                        .iter()
+                        .find(|(name, _)| name.eq_ignore_ascii_case(g))
+                        .map(|(n, _)| *n)
+                        .ok_or_else(|| {
+                            let known: Vec<_> = FIELD_GROUPS.iter().map(|(n, _)| *n).collect();
+                            format!(
+                                "unknown field group \"{g}\"; use one of {}",
+                                known.join(", ")
+                            )
+                        })
                 })
                 .collect()
         };
@@ -148,8 +158,14 @@ fn generated_record(a: &SimAsset, seed: u64) -> Map<String, Value> {
         })
         .collect();
     let ports: Vec<Value> = {
-        let n = if tracking == "EASM" { 1 + rng.below(3) } else { rng.below(5) };
-        let mut picked: Vec<usize> = (0..n).map(|_| rng.below(PORTS.len() as u64) as usize).collect();
+        let n = if tracking == "EASM" {
+            1 + rng.below(3)
+        } else {
+            rng.below(5)
+        };
+        let mut picked: Vec<usize> = (0..n)
+            .map(|_| rng.below(PORTS.len() as u64) as usize)
+            .collect();
         picked.sort_unstable();
         picked.dedup();
         picked
@@ -333,7 +349,8 @@ fn generated_record(a: &SimAsset, seed: u64) -> Map<String, Value> {
 }
 
 fn cloud_provider(provider: Option<&str>, a: &SimAsset, rng: &mut Rng, short: &str) -> Value {
-    let region = |rng: &mut Rng, list: &[&str]| list[rng.below(list.len() as u64) as usize].to_string();
+    let region =
+        |rng: &mut Rng, list: &[&str]| list[rng.below(list.len() as u64) as usize].to_string();
     let private_ip = a.address();
     let section = match provider {
         None => return Value::Null,

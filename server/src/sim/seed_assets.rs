@@ -254,15 +254,24 @@ pub fn record(id: u64) -> Option<Value> {
 
 /// The filterable facts of the seed assets, read from their literal records.
 pub fn index_records() -> Vec<SimAsset> {
-    [agent_admin_tmp(), udaya_agent_cc()].iter().map(index_of).collect()
+    [agent_admin_tmp(), udaya_agent_cc()]
+        .iter()
+        .map(index_of)
+        .collect()
 }
 
 fn index_of(v: &Value) -> SimAsset {
     let s = |p: &str| v.pointer(p).and_then(Value::as_str);
     let os_name = s("/operatingSystem/osName").unwrap_or("Unidentified");
-    let os = catalog::OPERATING_SYSTEMS.iter().position(|o| o.os_name == os_name).unwrap_or(catalog::OS_UNIDENTIFIED);
+    let os = catalog::OPERATING_SYSTEMS
+        .iter()
+        .position(|o| o.os_name == os_name)
+        .unwrap_or(catalog::OS_UNIDENTIFIED);
     let hw_cat = s("/hardware/category1").unwrap_or("Unidentified");
-    let hardware = catalog::HARDWARE.iter().position(|h| h.0 == hw_cat).unwrap_or(catalog::HARDWARE.len() - 1);
+    let hardware = catalog::HARDWARE
+        .iter()
+        .position(|h| h.0 == hw_cat)
+        .unwrap_or(catalog::HARDWARE.len() - 1);
     let tracking = s("/inventory/source")
         .and_then(|t| catalog::TRACKING.iter().position(|x| *x == t))
         .unwrap_or(catalog::TRACKING.len() - 1);
@@ -270,8 +279,14 @@ fn index_of(v: &Value) -> SimAsset {
         id: v["assetId"].as_u64().expect("seed assets have ids"),
         name: s("/assetName").unwrap_or_default().into(),
         risk: v["riskScore"].as_u64().map(|r| r as u16),
-        criticality: v.pointer("/criticality/score").and_then(Value::as_u64).unwrap_or(2) as u8,
-        criticality_default: v.pointer("/criticality/isDefault").and_then(Value::as_bool).unwrap_or(true),
+        criticality: v
+            .pointer("/criticality/score")
+            .and_then(Value::as_u64)
+            .unwrap_or(2) as u8,
+        criticality_default: v
+            .pointer("/criticality/isDefault")
+            .and_then(Value::as_bool)
+            .unwrap_or(true),
         tracking: tracking as u8,
         os: os as u16,
         hardware: hardware as u8,
@@ -279,7 +294,9 @@ fn index_of(v: &Value) -> SimAsset {
         created: s("/createdDate").map(date_ms).unwrap_or(0),
         updated: s("/lastModifiedDate").map(date_ms).unwrap_or(0),
         inventory: s("/sensorLastUpdatedDate").map(date_ms).unwrap_or(0),
-        ipv4: s("/address").and_then(|a| a.parse::<std::net::Ipv4Addr>().ok()).map(u32::from),
+        ipv4: s("/address")
+            .and_then(|a| a.parse::<std::net::Ipv4Addr>().ok())
+            .map(u32::from),
         tags: Box::new([]),
         software: Box::new([]),
         container_host: v["isContainerHost"].as_bool().unwrap_or(false),
