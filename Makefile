@@ -1,5 +1,5 @@
 # qdash's two commands: `make demo` and `make test`. Each installs what it needs first.
-.PHONY: demo test tools browser site test-rust test-wasm test-e2e release
+.PHONY: demo test tools browser site test-rust test-wasm test-e2e release bench
 
 CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMEDRIVER
@@ -34,3 +34,8 @@ test-e2e:
 	cargo leptos build
 	cargo build -p server --bin qualys-sim
 	cd end2end && QDASH_BIN_DIR=../target/debug npx playwright test
+
+## Benchmarks (figures go in docs/BENCHMARKS.md): qdash against qualys-sim, then the simulator at 1M assets
+bench: release
+	cargo bench -p server --bench qdash
+	cargo bench -p server --bench simulator

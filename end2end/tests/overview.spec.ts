@@ -62,6 +62,19 @@ test.describe('overview', () => {
     await expect(page.getByText(`${severe} assets match`)).toBeVisible();
   });
 
+  test('the Not scored row lists exactly the unscored assets', async ({ page, javaScriptEnabled }) => {
+    const overview = new OverviewPage(page);
+    await overview.open('field=asset.trackingMethod&operator=EQUALS&value=IP');
+    await settled(page, javaScriptEnabled);
+    const none = (await overview.bucketCounts('risk'))['none'];
+    await overview.card('risk').getByRole('link', { name: /Not scored/ }).click();
+    await expect(page.getByTestId('unscored-note')).toBeVisible();
+    await expect(page.getByText(`${none} assets match`)).toBeVisible();
+    const pills = page.getByTestId('asset-row').locator('.band-pill');
+    expect(await pills.count()).toBe(Math.min(none, 50));
+    for (const text of await pills.allTextContents()) expect(text).toBe('Not scored');
+  });
+
   test('a bad value is refused next to its field and nothing is counted', async ({ page, javaScriptEnabled }) => {
     const overview = new OverviewPage(page);
     await overview.open();

@@ -19,4 +19,4 @@ pub mod sim;
 pub mod startup;
 
 pub use router::app;
-pub use startup::{build_state, Started};
+pub use startup::{build_state, serve, Started};

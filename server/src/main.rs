@@ -41,7 +41,7 @@ async fn main() {
         }
     );
     let app = server::app(started.state);
-    if let Err(e) = axum::serve(listener, app).await {
+    if let Err(e) = server::serve(listener, app).await {
         eprintln!("qdash: server stopped: {e}");
         std::process::exit(1);
     }

@@ -67,3 +67,15 @@ pub async fn build_state(config: Config) -> Result<Started, String> {
     };
     Ok(Started { state, sim })
 }
+
+/// Serves `app` on `listener` with Nagle's algorithm off: pages stream in several chunks, and
+/// with it on the last chunk waits for the client's delayed ACK (about 40 ms on Linux).
+pub async fn serve(listener: tokio::net::TcpListener, app: axum::Router) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "could not set TCP_NODELAY");
+        }
+    });
+    axum::serve(listener, app).await
+}

@@ -38,12 +38,15 @@ pub async fn get_breakdown(
     }
 }
 
-/// One page of the filtered asset list after `cursor`, with the filtered total.
+/// One page of the filtered asset list after `cursor`, with the filtered total. `unscored`
+/// keeps only assets without a TruRisk score (cut by qdash from a crawl: Qualys has no filter
+/// for a missing score).
 #[server(prefix = "/api", endpoint = "search_assets", input = Json)]
 pub async fn search_assets(
     filter: Filter,
     cursor: Option<u64>,
     size: u16,
+    unscored: bool,
 ) -> Result<AssetListPage, AppError> {
     filter.validate().map_err(AppError::BadFilter)?;
     if ![25, 50, 100, 300].contains(&size) {
@@ -53,6 +56,9 @@ pub async fn search_assets(
     }
     let caller = super::ssr::caller().await?;
     let planner = caller.planner();
+    if unscored {
+        return unscored_page(&caller, &filter, cursor, size).await;
+    }
     let (total, page) = futures::join!(
         planner.count(&filter, false),
         planner.page(&filter, cursor, size, false)
@@ -76,4 +82,40 @@ pub async fn get_asset(id: u64) -> Result<Asset, AppError> {
         .await
         .map(|g| (*g.value).clone());
     caller.settle(r).await
+}
+
+/// The "Not scored" list: rows of the crawled set without a score, paged by asset id like Qualys.
+#[cfg(feature = "ssr")]
+async fn unscored_page(
+    caller: &super::ssr::Caller,
+    filter: &Filter,
+    cursor: Option<u64>,
+    size: u16,
+) -> Result<AssetListPage, AppError> {
+    use crate::model::AssetRow;
+    use crate::server::planner::PlanError;
+    let rows = match caller.planner().rows(filter, false).await {
+        Ok(got) => got.value,
+        Err(PlanError::TooCostly { total, calls }) => {
+            return Err(AppError::TooCostly { total, calls })
+        }
+        Err(PlanError::Client(e)) => return caller.settle(Err(e)).await,
+    };
+    let unscored: Vec<&AssetRow> = rows.iter().filter(|r| r.risk.is_none()).collect();
+    let start = cursor.map_or(0, |c| unscored.partition_point(|r| r.id <= c));
+    let page: Vec<AssetRow> = unscored[start..]
+        .iter()
+        .take(size as usize)
+        .map(|r| (*r).clone())
+        .collect();
+    let next_cursor = if start + page.len() < unscored.len() {
+        page.last().map(|r| r.id)
+    } else {
+        None
+    };
+    Ok(AssetListPage {
+        rows: page,
+        next_cursor,
+        total: unscored.len() as u64,
+    })
 }

@@ -3,6 +3,7 @@
 //! position the user came from. Served after the asset loads, so a bad id is a real 404.
 
 use crate::api::get_asset;
+use crate::components::budget_badge::BudgetBadge;
 use crate::components::error_view::ErrorView;
 use crate::model::date::format_iso;
 use crate::model::{AppError, Asset, RiskBand, TrackingMethod};
@@ -48,6 +49,7 @@ pub fn AssetDetailPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <BudgetBadge />
     }
 }
 

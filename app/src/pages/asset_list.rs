@@ -17,8 +17,8 @@ use leptos_router::hooks::use_query_map;
 pub const PAGE_SIZES: [u16; 4] = [25, 50, 100, 300];
 pub const DEFAULT_PAGE_SIZE: u16 = 50;
 
-/// The list URL for a filter, page size and cursor trail.
-pub fn list_url(draft: &FilterDraft, size: u16, trail: &[u64]) -> String {
+/// The list URL for a filter, page size, cursor trail, and "not scored only".
+pub fn list_url(draft: &FilterDraft, size: u16, trail: &[u64], unscored: bool) -> String {
     let mut q = draft.to_query();
     let mut add = |kv: String| {
         if !q.is_empty() {
@@ -26,6 +26,9 @@ pub fn list_url(draft: &FilterDraft, size: u16, trail: &[u64]) -> String {
         }
         q.push_str(&kv);
     };
+    if unscored {
+        add("band=none".into());
+    }
     if size != DEFAULT_PAGE_SIZE {
         add(format!("size={size}"));
     }
@@ -62,18 +65,28 @@ pub fn AssetListPage() -> impl IntoView {
             .split(',')
             .filter_map(|c| c.trim().parse().ok())
             .collect();
-        (draft_from(&q), size, trail)
+        let unscored = q.get("band").as_deref() == Some("none");
+        (draft_from(&q), size, trail, unscored)
     });
     view! {
         <Title text="Assets" />
         <h1>"Assets"</h1>
         {move || {
-            let (draft, size, trail) = state.get();
-            let keep = if size == DEFAULT_PAGE_SIZE { vec![] } else { vec![("size".to_string(), size.to_string())] };
+            let (draft, size, trail, unscored) = state.get();
+            let mut keep = if size == DEFAULT_PAGE_SIZE { vec![] } else { vec![("size".to_string(), size.to_string())] };
+            if unscored {
+                keep.push(("band".to_string(), "none".to_string()));
+            }
             match draft.check() {
                 Ok(filter) => view! {
                     <FilterBuilder action="/assets" draft=draft.clone() keep=keep />
-                    <AssetTable filter=filter draft=draft size=size trail=trail />
+                    {unscored.then(|| view! {
+                        <p class="alert info" data-testid="unscored-note">
+                            "Showing only assets without a TruRisk score. Qualys cannot filter for a missing score, so qdash cuts this list from one crawl of the filtered set. "
+                            <a href=list_url(&draft, size, &[], false)>"Show all"</a>
+                        </p>
+                    })}
+                    <AssetTable filter=filter draft=draft size=size trail=trail unscored=unscored />
                 }
                 .into_any(),
                 Err(problems) => view! {
@@ -88,11 +101,17 @@ pub fn AssetListPage() -> impl IntoView {
 }
 
 #[component]
-fn AssetTable(filter: Filter, draft: FilterDraft, size: u16, trail: Vec<u64>) -> impl IntoView {
+fn AssetTable(
+    filter: Filter,
+    draft: FilterDraft,
+    size: u16,
+    trail: Vec<u64>,
+    unscored: bool,
+) -> impl IntoView {
     let cursor = trail.last().copied();
     let page = Resource::new(
         move || (filter.clone(), cursor, size),
-        |(f, c, s)| search_assets(f, c, s),
+        move |(f, c, s)| search_assets(f, c, s, unscored),
     );
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading assets…"</p> }>
@@ -102,7 +121,7 @@ fn AssetTable(filter: Filter, draft: FilterDraft, size: u16, trail: Vec<u64>) ->
                     let (draft, trail) = (draft.clone(), trail.clone());
                     Suspend::new(async move {
                         match page.await {
-                            Ok(p) => view! { <Listing page=p draft=draft size=size trail=trail /> }.into_any(),
+                            Ok(p) => view! { <Listing page=p draft=draft size=size trail=trail unscored=unscored /> }.into_any(),
                             Err(e) => view! { <ErrorView error=e /> }.into_any(),
                         }
                     })
@@ -113,15 +132,22 @@ fn AssetTable(filter: Filter, draft: FilterDraft, size: u16, trail: Vec<u64>) ->
 }
 
 #[component]
-fn Listing(page: AssetListPage, draft: FilterDraft, size: u16, trail: Vec<u64>) -> impl IntoView {
-    let here = list_url(&draft, size, &trail);
+fn Listing(
+    page: AssetListPage,
+    draft: FilterDraft,
+    size: u16,
+    trail: Vec<u64>,
+    unscored: bool,
+) -> impl IntoView {
+    let here = list_url(&draft, size, &trail, unscored);
     let k = trail.len() + 1;
     let pages = page.total.div_ceil(size as u64).max(1);
-    let prev = (!trail.is_empty()).then(|| list_url(&draft, size, &trail[..trail.len() - 1]));
+    let prev =
+        (!trail.is_empty()).then(|| list_url(&draft, size, &trail[..trail.len() - 1], unscored));
     let next = page.next_cursor.map(|c| {
         let mut t = trail.clone();
         t.push(c);
-        list_url(&draft, size, &t)
+        list_url(&draft, size, &t, unscored)
     });
     if page.rows.is_empty() {
         return view! {
@@ -173,6 +199,7 @@ fn Listing(page: AssetListPage, draft: FilterDraft, size: u16, trail: Vec<u64>) 
                     })
                     .collect_view()}
                 {(draft.operation == crate::model::Operation::Or).then(|| view! { <input type="hidden" name="op" value="OR" /> })}
+                {unscored.then(|| view! { <input type="hidden" name="band" value="none" /> })}
                 <label for="size">"Per page "</label>
                 <select id="size" name="size">
                     {PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string() selected=*s == size>{s.to_string()}</option> }).collect_view()}

@@ -9,11 +9,13 @@
 use super::cache::{self, Cache, Got};
 use super::qualys::{ClientError, QualysClient, Upstream, MAX_PAGE_SIZE};
 use crate::model::breakdown::{list_href, Breakdown, Bucket, Dimension, Method};
-use crate::model::{Asset, AssetPage, Filter, Operation};
+use crate::model::{Asset, AssetPage, AssetRow, Filter, Operation};
 use std::sync::Arc;
 
 /// Only the fields the cards read: top-level scalars (riskScore) plus these groups.
 const CRAWL_FIELDS: &str = "inventory,criticality";
+/// What a list row shows beyond the top-level scalars.
+const ROW_FIELDS: &str = "inventory,criticality,operatingSystem";
 
 /// What a crawl keeps per asset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,7 +32,8 @@ pub fn choose(filter: &Filter, total: u64) -> Method {
         .map(|d| d.buckets().len() as u64)
         .sum();
     let must_crawl = filter.operation == Operation::Or && filter.criteria.len() > 1;
-    if must_crawl || crawl_calls(total) <= count_calls {
+    // On a tie, counts win: they run two at a time, while a crawl pages one cursor after another.
+    if must_crawl || crawl_calls(total) < count_calls {
         Method::Crawl
     } else {
         Method::Counts
@@ -112,7 +115,32 @@ impl Planner<'_> {
             .await
     }
 
-    /// Every asset of the filtered set, slimmed, with the number of pages it took.
+    /// Every asset of the filtered set, page after page, kept as `keep` makes it, with the
+    /// number of pages it took.
+    async fn crawl_with<T>(
+        &self,
+        filter: &Filter,
+        fields: &str,
+        keep: impl Fn(&Asset) -> T,
+    ) -> Result<(Vec<T>, u64), ClientError> {
+        let mut out = Vec::new();
+        let mut cursor = None;
+        let mut pages = 0;
+        loop {
+            let page = self
+                .client
+                .search(self.upstream, filter, cursor, MAX_PAGE_SIZE, Some(fields))
+                .await?;
+            pages += 1;
+            out.extend(page.assets.iter().map(&keep));
+            match page.next_cursor {
+                Some(c) => cursor = Some(c),
+                None => return Ok((out, pages)),
+            }
+        }
+    }
+
+    /// The filtered set slimmed to what the cards count, with the number of pages it took.
     pub async fn crawl(
         &self,
         filter: &Filter,
@@ -121,34 +149,43 @@ impl Planner<'_> {
         let key = self.key(&format!("crawl {}", filter.to_json_body()));
         self.cache
             .get_or_fetch(key, refresh, || async {
-                let mut out = Vec::new();
-                let mut cursor = None;
-                let mut pages = 0;
-                loop {
-                    let page = self
-                        .client
-                        .search(
-                            self.upstream,
-                            filter,
-                            cursor,
-                            MAX_PAGE_SIZE,
-                            Some(CRAWL_FIELDS),
-                        )
-                        .await?;
-                    pages += 1;
-                    out.extend(page.assets.iter().map(|a| Slim {
-                        risk: a.risk_score,
-                        tracking: a.inventory.as_ref().and_then(|i| i.source.clone()),
-                        criticality: a.criticality_score(),
-                    }));
-                    match page.next_cursor {
-                        Some(c) => cursor = Some(c),
-                        None => break,
-                    }
-                }
-                Ok(Arc::new((out, pages)))
+                let slim = |a: &Asset| Slim {
+                    risk: a.risk_score,
+                    tracking: a.inventory.as_ref().and_then(|i| i.source.clone()),
+                    criticality: a.criticality_score(),
+                };
+                self.crawl_with(filter, CRAWL_FIELDS, slim)
+                    .await
+                    .map(Arc::new)
             })
             .await
+    }
+
+    /// The filtered set as list rows. Qualys cannot filter for a missing score, so the
+    /// "Not scored" list is cut from this, at the cost of a crawl (refused when too costly).
+    pub async fn rows(
+        &self,
+        filter: &Filter,
+        refresh: bool,
+    ) -> Result<Got<Arc<Vec<AssetRow>>>, PlanError> {
+        let total = self.count(filter, refresh).await?.value;
+        let needed = crawl_calls(total);
+        if needed > self.crawl_max_calls {
+            return Err(PlanError::TooCostly {
+                total,
+                calls: needed,
+            });
+        }
+        let key = self.key(&format!("rows {}", filter.to_json_body()));
+        let got = self
+            .cache
+            .get_or_fetch(key, refresh, || async {
+                self.crawl_with(filter, ROW_FIELDS, |a: &Asset| AssetRow::from(a))
+                    .await
+                    .map(|(rows, _)| Arc::new(rows))
+            })
+            .await?;
+        Ok(got)
     }
 
     /// One card of the overview, computed the cheaper way.
@@ -237,11 +274,13 @@ impl Planner<'_> {
             })
             .collect();
         let rest = total.value.saturating_sub(counts.iter().sum());
+        // Not scored has no Qualys filter; the list cuts it from a crawl (`band=none`).
+        let rest_href = (dimension == Dimension::Risk).then(|| unscored_href(filter));
         buckets.push(Bucket {
             key: dimension.remainder_key().into(),
             label: dimension.remainder_label().into(),
             count: rest,
-            href: None,
+            href: rest_href,
         });
         Ok(Breakdown {
             dimension,
@@ -251,6 +290,16 @@ impl Planner<'_> {
             calls,
             as_of,
         })
+    }
+}
+
+/// The asset list of the filter's assets without a TruRisk score.
+pub fn unscored_href(filter: &Filter) -> String {
+    let q = crate::model::FilterDraft::from_filter(filter).to_query();
+    if q.is_empty() {
+        "/assets?band=none".into()
+    } else {
+        format!("/assets?{q}&band=none")
     }
 }
 
@@ -271,8 +320,8 @@ mod tests {
     fn small_sets_crawl_large_sets_count() {
         let f = Filter::all();
         assert_eq!(choose(&f, 300), Method::Crawl);
-        assert_eq!(choose(&f, 17 * 300), Method::Crawl);
-        assert_eq!(choose(&f, 17 * 300 + 1), Method::Counts);
+        assert_eq!(choose(&f, 16 * 300), Method::Crawl);
+        assert_eq!(choose(&f, 16 * 300 + 1), Method::Counts);
         assert_eq!(choose(&f, 100_000), Method::Counts);
     }
 

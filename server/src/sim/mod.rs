@@ -161,7 +161,7 @@ pub async fn spawn(config: SimConfig, listen: SocketAddr) -> std::io::Result<Run
     let addr = listener.local_addr()?;
     let app = handlers::router(state.clone());
     tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app).await {
+        if let Err(e) = crate::startup::serve(listener, app).await {
             tracing::error!(error = %e, "qualys-sim stopped");
         }
     });

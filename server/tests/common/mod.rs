@@ -30,7 +30,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = server::app(started.state);
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    tokio::spawn(async move { server::serve(listener, app).await.unwrap() });
     TestApp {
         base: format!("http://{addr}"),
         sim: started.sim.expect("demo mode embeds the simulator"),
