@@ -106,13 +106,28 @@ impl Planner<'_> {
             .await
     }
 
+    /// One asset. "No such asset" is an answer too, cached like any other, so a bad link
+    /// clicked twice costs one call.
     pub async fn asset(&self, id: u64, refresh: bool) -> Result<Got<Arc<Asset>>, ClientError> {
         let key = self.key(&format!("get {id}"));
-        self.cache
+        let got = self
+            .cache
             .get_or_fetch(key, refresh, || async {
-                self.client.get(self.upstream, id).await.map(Arc::new)
+                match self.client.get(self.upstream, id).await {
+                    Ok(a) => Ok(Some(Arc::new(a))),
+                    Err(ClientError::NotFound) => Ok(None),
+                    Err(e) => Err(e),
+                }
             })
-            .await
+            .await?;
+        match got.value {
+            Some(value) => Ok(Got {
+                value,
+                at: got.at,
+                fetched: got.fetched,
+            }),
+            None => Err(ClientError::NotFound),
+        }
     }
 
     /// Every asset of the filtered set, page after page, kept as `keep` makes it, with the

@@ -3,6 +3,7 @@
 
 use super::auth::{self, TokenError};
 use super::body;
+use super::inventory::SimAsset;
 use super::limits::Usage;
 use super::query::Query;
 use super::render::{render, FieldSelection};
@@ -289,7 +290,20 @@ async fn data_call(
         })
         .await;
         match answer {
-            Ok(Ok(Some(v))) => encode(format, StatusCode::OK, &v),
+            Ok(Ok(Some(Reply::Tree(v)))) => encode(format, StatusCode::OK, &v),
+            Ok(Ok(Some(Reply::Search(page)))) => match format {
+                Format::Json => (
+                    StatusCode::OK,
+                    [(header::CONTENT_TYPE, "application/json")],
+                    serde_json::to_string(&page).expect("pages serialise"),
+                )
+                    .into_response(),
+                Format::Xml => encode(
+                    format,
+                    StatusCode::OK,
+                    &serde_json::to_value(&page).expect("pages serialise"),
+                ),
+            },
             Ok(Ok(None)) => StatusCode::NO_CONTENT.into_response(),
             Ok(Err((status, msg))) => failed(format, status, &msg),
             Err(_) => failed(format, StatusCode::INTERNAL_SERVER_ERROR, "Internal error"),
@@ -315,7 +329,59 @@ async fn truncated(resp: Response) -> Response {
     Response::from_parts(parts, axum::body::Body::from(half))
 }
 
-type Answer = Result<Option<Value>, (StatusCode, String)>;
+/// A search page: records are rendered straight to JSON text (on every core), then embedded
+/// as they are, so a 300-asset page never becomes one big value tree.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SearchReply {
+    response_message: &'static str,
+    count: usize,
+    response_code: &'static str,
+    last_seen_asset_id: Option<u64>,
+    has_more: u8,
+    asset_list_data: AssetList,
+}
+
+#[derive(serde::Serialize)]
+struct AssetList {
+    asset: Vec<Box<serde_json::value::RawValue>>,
+}
+
+enum Reply {
+    Tree(Value),
+    Search(SearchReply),
+}
+
+type Answer = Result<Option<Reply>, (StatusCode, String)>;
+
+/// Renders records to JSON text, split across the machine's cores.
+fn render_all(
+    assets: &[&SimAsset],
+    seed: u64,
+    fields: &FieldSelection,
+) -> Vec<Box<serde_json::value::RawValue>> {
+    let one = |a: &&SimAsset| {
+        let text = serde_json::to_string(&render(a, seed, fields)).expect("records serialise");
+        serde_json::value::RawValue::from_string(text).expect("serde_json wrote valid JSON")
+    };
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if assets.len() < 32 || cores == 1 {
+        return assets.iter().map(one).collect();
+    }
+    let chunk = assets.len().div_ceil(cores);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = assets
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().expect("rendering does not panic"))
+            .collect()
+    })
+}
 
 fn answer(
     sim: &SimState,
@@ -342,14 +408,14 @@ fn answer(
             .get(id)
             .filter(|a| scope_tag.is_none_or(|t| a.tags.contains(&t)))
             .ok_or((StatusCode::NOT_FOUND, format!("No asset with id {id}")))?;
-        return Ok(Some(json!({
+        return Ok(Some(Reply::Tree(json!({
             "responseMessage": "Valid API Access",
             "count": 1,
             "responseCode": "SUCCESS",
             "lastSeenAssetId": null,
             "hasMore": 0,
             "assetListData": { "asset": [render(asset, inv.seed, &fields)] }
-        })));
+        }))));
     }
     let text = std::str::from_utf8(body).map_err(|_| bad("the filter body is not UTF-8".into()))?;
     let filter = if content_type.contains("xml") {
@@ -381,11 +447,11 @@ fn answer(
     let query = Query::compile(&filter, scope_tag, updated_since)
         .map_err(|e| bad(format!("Invalid filter: {}: {}", e.field, e.message)))?;
     if endpoint == Endpoint::Count {
-        return Ok(Some(json!({
+        return Ok(Some(Reply::Tree(json!({
             "count": query.count(inv, cursor),
             "responseCode": "SUCCESS",
             "responseMessage": "Valid API Access"
-        })));
+        }))));
     }
     let page_size = match p.page_size.as_deref().map(str::trim) {
         None | Some("") => 100,
@@ -409,14 +475,15 @@ fn answer(
         return Ok(None);
     }
     let has_more = more || (behaviour.empty_has_more && (page.is_empty() || !more));
-    let assets: Vec<Value> = page.iter().map(|a| render(a, inv.seed, &fields)).collect();
-    Ok(Some(json!({
-        "responseMessage": "Valid API Access",
-        "count": assets.len(),
-        "responseCode": "SUCCESS",
-        "lastSeenAssetId": page.last().map(|a| a.id),
-        "hasMore": if has_more { 1 } else { 0 },
-        "assetListData": { "asset": assets }
+    Ok(Some(Reply::Search(SearchReply {
+        response_message: "Valid API Access",
+        count: page.len(),
+        response_code: "SUCCESS",
+        last_seen_asset_id: page.last().map(|a| a.id),
+        has_more: has_more as u8,
+        asset_list_data: AssetList {
+            asset: render_all(&page, inv.seed, &fields),
+        },
     })))
 }
 
