@@ -9,9 +9,16 @@ use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::Value;
 use server::sim::RunningSim;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// One qdash at a time per test process. Leptos keeps its reactive runtime per process; pages
+/// rendered at once from several tokio runtimes (one per `#[tokio::test]`) were seen to run
+/// each other's tasks and lose their context. qdash itself has one runtime, so this is a
+/// property of the test harness only; holding this lock for a test's life avoids it.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 pub struct TestApp {
+    _serial: MutexGuard<'static, ()>,
     pub base: String,
     pub sim: RunningSim,
     /// Every body and header value qdash sent back, to prove no secret is among them.
@@ -19,6 +26,9 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let serial = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let mut config = Config::defaults();
     config.demo = Some(true);
     config.demo_assets = 2000;
@@ -32,6 +42,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let app = server::app(started.state);
     tokio::spawn(async move { server::serve(listener, app).await.unwrap() });
     TestApp {
+        _serial: serial,
         base: format!("http://{addr}"),
         sim: started.sim.expect("demo mode embeds the simulator"),
         seen: Default::default(),
