@@ -50,25 +50,12 @@ async fn wait_up(url: &str) {
     panic!("{url} did not come up");
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
+mod support;
 
-fn pct(samples: &mut [Duration], p: f64) -> f64 {
-    if samples.is_empty() {
-        return f64::NAN;
-    }
-    samples.sort();
-    ms(samples[((samples.len() as f64 - 1.0) * p).round() as usize])
-}
+use support::{ms, percentile as pct, proc_mb};
 
 fn peak_rss_mb(pid: u32) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .unwrap_or_default()
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
+    proc_mb(&pid.to_string(), "VmHWM:")
 }
 
 async fn sim(http: &Client, path: &str, body: Value) -> Value {

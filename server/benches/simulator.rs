@@ -5,22 +5,14 @@
 
 use serde_json::json;
 use server::sim::{spawn, Behaviour, SimConfig};
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+mod support;
+
+use support::{percentile, proc_mb};
 
 fn rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn percentile(samples: &mut [Duration], p: f64) -> f64 {
-    samples.sort();
-    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
-    samples[i].as_secs_f64() * 1000.0
+    proc_mb("self", "VmRSS:")
 }
 
 #[tokio::main]

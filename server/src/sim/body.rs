@@ -149,11 +149,9 @@ pub fn parse_xml(body: &str) -> Result<Filter, FilterError> {
                     _ => {}
                 }
             }
-            Event::CData(t) => {
-                if path.last().map(String::as_str) == Some("value") {
-                    if let Some(c) = current.as_mut() {
-                        c.2.push_str(&String::from_utf8_lossy(&t));
-                    }
+            Event::CData(t) if path.last().map(String::as_str) == Some("value") => {
+                if let Some(c) = current.as_mut() {
+                    c.2.push_str(&String::from_utf8_lossy(&t));
                 }
             }
             Event::End(e) => {

@@ -23,6 +23,7 @@ pub struct Os {
     pub hardware: usize,
 }
 
+#[allow(clippy::too_many_arguments)] // a table row, read positionally like the table
 const fn os(
     os_name: &'static str,
     full_name: &'static str,

@@ -474,7 +474,8 @@ fn answer(
     if page.is_empty() && behaviour.no_content_at_end {
         return Ok(None);
     }
-    let has_more = more || (behaviour.empty_has_more && (page.is_empty() || !more));
+    // With the fault on, the last page and empty pages all claim more follow.
+    let has_more = more || behaviour.empty_has_more;
     Ok(Some(Reply::Search(SearchReply {
         response_message: "Valid API Access",
         count: page.len(),

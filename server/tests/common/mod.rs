@@ -25,6 +25,8 @@ pub struct TestApp {
     pub seen: Arc<Mutex<Vec<String>>>,
 }
 
+// The lock is held across awaits on purpose: each test runs on its own thread.
+#[allow(clippy::await_holding_lock)]
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let serial = ONE_AT_A_TIME
         .lock()
