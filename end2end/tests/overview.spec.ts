@@ -68,11 +68,20 @@ test.describe('overview', () => {
     await settled(page, javaScriptEnabled);
     const none = (await overview.bucketCounts('risk'))['none'];
     await overview.card('risk').getByRole('link', { name: /Not scored/ }).click();
-    await expect(page.getByTestId('unscored-note')).toBeVisible();
+    await expect(page.getByTestId('remainder-note')).toBeVisible();
     await expect(page.getByText(`${none} assets match`)).toBeVisible();
     const pills = page.getByTestId('asset-row').locator('.band-pill');
     expect(await pills.count()).toBe(Math.min(none, 50));
     for (const text of await pills.allTextContents()) expect(text).toBe('Not scored');
+  });
+
+  test('the Other tracking row links to its (empty) list', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.open();
+    expect((await overview.bucketCounts('tracking'))['other']).toBe(0);
+    await overview.card('tracking').getByRole('link', { name: 'Other' }).click();
+    await expect(page.getByTestId('remainder-note')).toContainText('outside the known list');
+    await expect(page.getByTestId('empty')).toContainText('No assets match');
   });
 
   test('a bad value is refused next to its field and nothing is counted', async ({ page, javaScriptEnabled }) => {

@@ -38,15 +38,15 @@ pub async fn get_breakdown(
     }
 }
 
-/// One page of the filtered asset list after `cursor`, with the filtered total. `unscored`
-/// keeps only assets without a TruRisk score (cut by qdash from a crawl: Qualys has no filter
-/// for a missing score).
+/// One page of the filtered asset list after `cursor`, with the filtered total. `only` keeps
+/// a card's remainder (no score, other tracking method, no criticality): no Qualys filter
+/// selects those, so qdash cuts them from a crawl.
 #[server(prefix = "/api", endpoint = "search_assets", input = Json)]
 pub async fn search_assets(
     filter: Filter,
     cursor: Option<u64>,
     size: u16,
-    unscored: bool,
+    only: Option<crate::model::Remainder>,
 ) -> Result<AssetListPage, AppError> {
     filter.validate().map_err(AppError::BadFilter)?;
     if ![25, 50, 100, 300].contains(&size) {
@@ -56,8 +56,8 @@ pub async fn search_assets(
     }
     let caller = super::ssr::caller().await?;
     let planner = caller.planner();
-    if unscored {
-        return unscored_page(&caller, &filter, cursor, size).await;
+    if let Some(remainder) = only {
+        return remainder_page(&caller, &filter, remainder, cursor, size).await;
     }
     let (total, page) = futures::join!(
         planner.count(&filter, false),
@@ -84,11 +84,12 @@ pub async fn get_asset(id: u64) -> Result<Asset, AppError> {
     caller.settle(r).await
 }
 
-/// The "Not scored" list: rows of the crawled set without a score, paged by asset id like Qualys.
+/// A remainder list: rows of the crawled set in it, paged by asset id like Qualys.
 #[cfg(feature = "ssr")]
-async fn unscored_page(
+async fn remainder_page(
     caller: &super::ssr::Caller,
     filter: &Filter,
+    remainder: crate::model::Remainder,
     cursor: Option<u64>,
     size: u16,
 ) -> Result<AssetListPage, AppError> {
@@ -101,14 +102,14 @@ async fn unscored_page(
         }
         Err(PlanError::Client(e)) => return caller.settle(Err(e)).await,
     };
-    let unscored: Vec<&AssetRow> = rows.iter().filter(|r| r.risk.is_none()).collect();
-    let start = cursor.map_or(0, |c| unscored.partition_point(|r| r.id <= c));
-    let page: Vec<AssetRow> = unscored[start..]
+    let kept: Vec<&AssetRow> = rows.iter().filter(|r| remainder.matches(r)).collect();
+    let start = cursor.map_or(0, |c| kept.partition_point(|r| r.id <= c));
+    let page: Vec<AssetRow> = kept[start..]
         .iter()
         .take(size as usize)
         .map(|r| (*r).clone())
         .collect();
-    let next_cursor = if start + page.len() < unscored.len() {
+    let next_cursor = if start + page.len() < kept.len() {
         page.last().map(|r| r.id)
     } else {
         None
@@ -116,6 +117,6 @@ async fn unscored_page(
     Ok(AssetListPage {
         rows: page,
         next_cursor,
-        total: unscored.len() as u64,
+        total: kept.len() as u64,
     })
 }

@@ -171,7 +171,7 @@ pub fn FilterBuilder(
                     .map(|(label, q)| view! { <a href=format!("{action}?{q}")>{*label}</a> })
                     .collect_view()}
                 // No Qualys filter selects a missing score: this preset is qdash's own list.
-                <a href="/assets?band=none">"Not scored"</a>
+                <a href="/assets?only=unscored">"Not scored"</a>
                 <a href=action>"Clear"</a>
             </div>
             <For each=move || rows.get() key=|r| r.key let:row>

@@ -1,6 +1,7 @@
 //! Breakdown results: the cards on the overview. Each bucket is a count with the criteria
 //! that select it (so a row can link to the asset list filtered to it).
 
+use super::asset::AssetRow;
 use super::draft::FilterDraft;
 use super::filter::{Criterion, Filter, Operator};
 use super::score::{RiskBand, TrackingMethod};
@@ -141,4 +142,118 @@ pub fn list_href(filter: &Filter, extra: &[Criterion]) -> Option<String> {
     } else {
         format!("/assets?{q}")
     })
+}
+
+/// A card's remainder row: assets no Qualys filter can select. The asset list shows them by
+/// cutting one crawl of the filtered set (`?only=…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Remainder {
+    NotScored,
+    OtherTracking,
+    NoCriticality,
+}
+
+impl Remainder {
+    pub const ALL: [Remainder; 3] = [
+        Remainder::NotScored,
+        Remainder::OtherTracking,
+        Remainder::NoCriticality,
+    ];
+
+    pub fn of(dimension: Dimension) -> Remainder {
+        match dimension {
+            Dimension::Risk => Remainder::NotScored,
+            Dimension::Tracking => Remainder::OtherTracking,
+            Dimension::Criticality => Remainder::NoCriticality,
+        }
+    }
+
+    /// The value of the list's `only=` parameter.
+    pub fn param(self) -> &'static str {
+        match self {
+            Remainder::NotScored => "unscored",
+            Remainder::OtherTracking => "other-tracking",
+            Remainder::NoCriticality => "no-criticality",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Remainder> {
+        Remainder::ALL.into_iter().find(|r| r.param() == s)
+    }
+
+    /// What the list shows, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Remainder::NotScored => "assets without a TruRisk score",
+            Remainder::OtherTracking => "assets tracked by a method outside the known list",
+            Remainder::NoCriticality => "assets without a criticality score",
+        }
+    }
+
+    pub fn matches(self, row: &AssetRow) -> bool {
+        match self {
+            Remainder::NotScored => row.risk.is_none(),
+            Remainder::OtherTracking => !row
+                .tracking
+                .as_deref()
+                .is_some_and(|t| super::filter::TRACKING_METHODS.contains(&t)),
+            Remainder::NoCriticality => !row.criticality.is_some_and(|c| (1..=5).contains(&c)),
+        }
+    }
+
+    /// The asset list of the filter's assets in this remainder.
+    pub fn href(self, filter: &Filter) -> String {
+        let q = FilterDraft::from_filter(filter).to_query();
+        let sep = if q.is_empty() { "" } else { "&" };
+        format!("/assets?{q}{sep}only={}", self.param())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(risk: Option<i64>, tracking: Option<&str>, criticality: Option<i64>) -> AssetRow {
+        AssetRow {
+            id: 1,
+            name: "a".into(),
+            address: None,
+            os: None,
+            risk,
+            criticality,
+            tracking: tracking.map(str::to_string),
+            updated: None,
+        }
+    }
+
+    #[test]
+    fn remainders_keep_exactly_what_no_bucket_counts() {
+        assert!(Remainder::NotScored.matches(&row(None, Some("IP"), Some(2))));
+        assert!(!Remainder::NotScored.matches(&row(Some(0), Some("IP"), Some(2))));
+        assert!(Remainder::OtherTracking.matches(&row(Some(1), Some("SOMETHING_NEW"), Some(2))));
+        assert!(Remainder::OtherTracking.matches(&row(Some(1), None, Some(2))));
+        assert!(!Remainder::OtherTracking.matches(&row(Some(1), Some("PASSIVE_SENSOR"), Some(2))));
+        assert!(Remainder::NoCriticality.matches(&row(Some(1), Some("IP"), None)));
+        assert!(!Remainder::NoCriticality.matches(&row(Some(1), Some("IP"), Some(5))));
+    }
+
+    #[test]
+    fn remainder_links_keep_the_filter() {
+        let f = Filter::and(vec![Criterion::new(
+            "asset.name",
+            Operator::Contains,
+            "web",
+        )]);
+        assert_eq!(
+            Remainder::NotScored.href(&f),
+            "/assets?field=asset.name&operator=CONTAINS&value=web&only=unscored"
+        );
+        assert_eq!(
+            Remainder::OtherTracking.href(&Filter::all()),
+            "/assets?only=other-tracking"
+        );
+        for r in Remainder::ALL {
+            assert_eq!(Remainder::parse(r.param()), Some(r));
+        }
+    }
 }

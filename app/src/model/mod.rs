@@ -21,7 +21,7 @@ pub mod score;
 pub mod session;
 
 pub use asset::{Asset, AssetListPage, AssetPage, AssetRow};
-pub use breakdown::{Breakdown, Bucket, Dimension};
+pub use breakdown::{Breakdown, Bucket, Dimension, Remainder};
 pub use draft::{FilterDraft, RowDraft};
 pub use error::AppError;
 pub use filter::{Criterion, FieldType, Filter, FilterError, Operation, Operator};

@@ -9,7 +9,7 @@ use crate::api::search_assets;
 use crate::components::budget_badge::BudgetBadge;
 use crate::components::error_view::{urlencode, ErrorView};
 use crate::components::filter_builder::FilterBuilder;
-use crate::model::{AssetListPage, Filter, FilterDraft, RiskBand, TrackingMethod};
+use crate::model::{AssetListPage, Filter, FilterDraft, Remainder, RiskBand, TrackingMethod};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -17,8 +17,8 @@ use leptos_router::hooks::use_query_map;
 pub const PAGE_SIZES: [u16; 4] = [25, 50, 100, 300];
 pub const DEFAULT_PAGE_SIZE: u16 = 50;
 
-/// The list URL for a filter, page size, cursor trail, and "not scored only".
-pub fn list_url(draft: &FilterDraft, size: u16, trail: &[u64], unscored: bool) -> String {
+/// The list URL for a filter, page size, cursor trail, and a card remainder to keep.
+pub fn list_url(draft: &FilterDraft, size: u16, trail: &[u64], only: Option<Remainder>) -> String {
     let mut q = draft.to_query();
     let mut add = |kv: String| {
         if !q.is_empty() {
@@ -26,8 +26,8 @@ pub fn list_url(draft: &FilterDraft, size: u16, trail: &[u64], unscored: bool) -
         }
         q.push_str(&kv);
     };
-    if unscored {
-        add("band=none".into());
+    if let Some(r) = only {
+        add(format!("only={}", r.param()));
     }
     if size != DEFAULT_PAGE_SIZE {
         add(format!("size={size}"));
@@ -65,28 +65,28 @@ pub fn AssetListPage() -> impl IntoView {
             .split(',')
             .filter_map(|c| c.trim().parse().ok())
             .collect();
-        let unscored = q.get("band").as_deref() == Some("none");
-        (draft_from(&q), size, trail, unscored)
+        let only = q.get("only").and_then(|o| Remainder::parse(&o));
+        (draft_from(&q), size, trail, only)
     });
     view! {
         <Title text="Assets" />
         <h1>"Assets"</h1>
         {move || {
-            let (draft, size, trail, unscored) = state.get();
+            let (draft, size, trail, only) = state.get();
             let mut keep = if size == DEFAULT_PAGE_SIZE { vec![] } else { vec![("size".to_string(), size.to_string())] };
-            if unscored {
-                keep.push(("band".to_string(), "none".to_string()));
+            if let Some(r) = only {
+                keep.push(("only".to_string(), r.param().to_string()));
             }
             match draft.check() {
                 Ok(filter) => view! {
                     <FilterBuilder action="/assets" draft=draft.clone() keep=keep />
-                    {unscored.then(|| view! {
-                        <p class="alert info" data-testid="unscored-note">
-                            "Showing only assets without a TruRisk score. Qualys cannot filter for a missing score, so qdash cuts this list from one crawl of the filtered set. "
-                            <a href=list_url(&draft, size, &[], false)>"Show all"</a>
+                    {only.map(|r| view! {
+                        <p class="alert info" data-testid="remainder-note">
+                            {format!("Showing only {}. No Qualys filter selects them, so qdash cuts this list from one crawl of the filtered set. ", r.describe())}
+                            <a href=list_url(&draft, size, &[], None)>"Show all"</a>
                         </p>
                     })}
-                    <AssetTable filter=filter draft=draft size=size trail=trail unscored=unscored />
+                    <AssetTable filter=filter draft=draft size=size trail=trail only=only />
                 }
                 .into_any(),
                 Err(problems) => view! {
@@ -106,12 +106,12 @@ fn AssetTable(
     draft: FilterDraft,
     size: u16,
     trail: Vec<u64>,
-    unscored: bool,
+    only: Option<Remainder>,
 ) -> impl IntoView {
     let cursor = trail.last().copied();
     let page = Resource::new(
         move || (filter.clone(), cursor, size),
-        move |(f, c, s)| search_assets(f, c, s, unscored),
+        move |(f, c, s)| search_assets(f, c, s, only),
     );
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading assets…"</p> }>
@@ -121,7 +121,7 @@ fn AssetTable(
                     let (draft, trail) = (draft.clone(), trail.clone());
                     Suspend::new(async move {
                         match page.await {
-                            Ok(p) => view! { <Listing page=p draft=draft size=size trail=trail unscored=unscored /> }.into_any(),
+                            Ok(p) => view! { <Listing page=p draft=draft size=size trail=trail only=only /> }.into_any(),
                             Err(e) => view! { <ErrorView error=e /> }.into_any(),
                         }
                     })
@@ -137,17 +137,16 @@ fn Listing(
     draft: FilterDraft,
     size: u16,
     trail: Vec<u64>,
-    unscored: bool,
+    only: Option<Remainder>,
 ) -> impl IntoView {
-    let here = list_url(&draft, size, &trail, unscored);
+    let here = list_url(&draft, size, &trail, only);
     let k = trail.len() + 1;
     let pages = page.total.div_ceil(size as u64).max(1);
-    let prev =
-        (!trail.is_empty()).then(|| list_url(&draft, size, &trail[..trail.len() - 1], unscored));
+    let prev = (!trail.is_empty()).then(|| list_url(&draft, size, &trail[..trail.len() - 1], only));
     let next = page.next_cursor.map(|c| {
         let mut t = trail.clone();
         t.push(c);
-        list_url(&draft, size, &t, unscored)
+        list_url(&draft, size, &t, only)
     });
     if page.rows.is_empty() {
         return view! {
@@ -199,7 +198,7 @@ fn Listing(
                     })
                     .collect_view()}
                 {(draft.operation == crate::model::Operation::Or).then(|| view! { <input type="hidden" name="op" value="OR" /> })}
-                {unscored.then(|| view! { <input type="hidden" name="band" value="none" /> })}
+                {only.map(|r| view! { <input type="hidden" name="only" value=r.param() /> })}
                 <label for="size">"Per page "</label>
                 <select id="size" name="size">
                     {PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string() selected=*s == size>{s.to_string()}</option> }).collect_view()}

@@ -8,7 +8,7 @@
 
 use super::cache::{self, Cache, Got};
 use super::qualys::{ClientError, QualysClient, Upstream, MAX_PAGE_SIZE};
-use crate::model::breakdown::{list_href, Breakdown, Bucket, Dimension, Method};
+use crate::model::breakdown::{list_href, Breakdown, Bucket, Dimension, Method, Remainder};
 use crate::model::{Asset, AssetPage, AssetRow, Filter, Operation};
 use std::sync::Arc;
 
@@ -176,8 +176,9 @@ impl Planner<'_> {
             .await
     }
 
-    /// The filtered set as list rows. Qualys cannot filter for a missing score, so the
-    /// "Not scored" list is cut from this, at the cost of a crawl (refused when too costly).
+    /// The filtered set as list rows. Qualys cannot filter for a card's remainder (no score,
+    /// another tracking method, no criticality), so those lists are cut from this, at the cost
+    /// of a crawl (refused when too costly).
     pub async fn rows(
         &self,
         filter: &Filter,
@@ -289,8 +290,8 @@ impl Planner<'_> {
             })
             .collect();
         let rest = total.value.saturating_sub(counts.iter().sum());
-        // Not scored has no Qualys filter; the list cuts it from a crawl (`band=none`).
-        let rest_href = (dimension == Dimension::Risk).then(|| unscored_href(filter));
+        // No Qualys filter selects the remainder; the list cuts it from a crawl (`only=…`).
+        let rest_href = Some(Remainder::of(dimension).href(filter));
         buckets.push(Bucket {
             key: dimension.remainder_key().into(),
             label: dimension.remainder_label().into(),
@@ -305,16 +306,6 @@ impl Planner<'_> {
             calls,
             as_of,
         })
-    }
-}
-
-/// The asset list of the filter's assets without a TruRisk score.
-pub fn unscored_href(filter: &Filter) -> String {
-    let q = crate::model::FilterDraft::from_filter(filter).to_query();
-    if q.is_empty() {
-        "/assets?band=none".into()
-    } else {
-        format!("/assets?{q}&band=none")
     }
 }
 
