@@ -123,11 +123,6 @@ pub fn format_iso(millis: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{ms:03}Z")
 }
 
-/// The day part only, for compact tables: `2021-11-30`.
-pub fn format_day(millis: i64) -> String {
-    format_iso(millis)[..10].to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,17 +51,6 @@ impl AppError {
             AppError::Server(_) => 500,
         }
     }
-
-    /// Worth offering a retry button for.
-    pub fn is_transient(&self) -> bool {
-        matches!(
-            self,
-            AppError::RateLimited { .. }
-                | AppError::Timeout
-                | AppError::Unreachable
-                | AppError::Upstream { .. }
-        )
-    }
 }
 
 impl FromServerFnError for AppError {

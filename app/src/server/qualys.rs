@@ -12,7 +12,6 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use serde_json::Value;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -90,8 +89,6 @@ pub struct QualysClient {
     limiter: Arc<Limiter>,
     /// A 429 asking to wait at most this long is waited out and retried once.
     retry_max_wait: Duration,
-    /// Upstream data calls made, for tests and the budget view.
-    calls: Arc<AtomicU64>,
 }
 
 pub const COUNT_PATH: &str = "/rest/2.0/count/am/asset";
@@ -187,18 +184,12 @@ impl QualysClient {
             http,
             limiter: Arc::new(Limiter::new(concurrency)),
             retry_max_wait,
-            calls: Arc::default(),
         }
     }
 
     /// The subscription's budget as Qualys last reported it.
     pub fn budget(&self, up: &Upstream) -> Option<BudgetReport> {
         self.limiter.budget(&up.subscription)
-    }
-
-    /// Data calls this client has made upstream since it started.
-    pub fn calls_made(&self) -> u64 {
-        self.calls.load(Ordering::Relaxed)
     }
 
     /// Sends one data call inside the subscription's concurrency limit, recording the limits
@@ -209,7 +200,6 @@ impl QualysClient {
         req: reqwest::RequestBuilder,
     ) -> Result<reqwest::Response, ClientError> {
         let _place = self.limiter.acquire(&up.subscription).await;
-        self.calls.fetch_add(1, Ordering::Relaxed);
         let resp = req.send().await.map_err(transport)?;
         self.limiter
             .observe(&up.subscription, resp.headers(), now_secs());

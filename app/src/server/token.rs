@@ -55,11 +55,6 @@ impl Token {
     pub fn expires_at(&self, now: u64) -> u64 {
         self.claims().exp.unwrap_or(now + DEFAULT_LIFETIME_SECS)
     }
-
-    /// Whether the text appears anywhere in `haystack` (for tests that prove it never leaks).
-    pub fn appears_in(&self, haystack: &str) -> bool {
-        haystack.contains(&self.0)
-    }
 }
 
 #[cfg(test)]
