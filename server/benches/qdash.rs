@@ -11,7 +11,8 @@
 //!    counted), qdash's peak RSS — with a 1 s think time, and again flat out;
 //! 5. release WASM size: raw, gzip, brotli (needs `make release` first).
 //!
-//! `cargo bench -p server --bench qdash` (`QDASH_BENCH_SECS` shortens the load phases).
+//! `cargo bench -p server --bench qdash` (`QDASH_BENCH_SECS` shortens the load phases; keep it
+//! at 15 or more so the warm-up round ends). Row 5 reads `target/site`: run `make release` first.
 
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
@@ -52,7 +53,7 @@ async fn wait_up(url: &str) {
 
 mod support;
 
-use support::{ms, percentile as pct, proc_mb};
+use support::{demo_token, ms, percentile as pct, proc_mb};
 
 fn peak_rss_mb(pid: u32) -> f64 {
     proc_mb(&pid.to_string(), "VmHWM:")
@@ -68,15 +69,17 @@ async fn sim(http: &Client, path: &str, body: Value) -> Value {
     r.json().await.unwrap_or(Value::Null)
 }
 
-async fn sim_calls(http: &Client) -> u64 {
-    let s: Value = http
+async fn sim_stats(http: &Client) -> Value {
+    let r = http
         .get(format!("http://{SIM}/__sim/stats"))
         .send()
         .await
-        .unwrap()
-        .json()
-        .await
         .unwrap();
+    r.json().await.unwrap()
+}
+
+async fn sim_calls(http: &Client) -> u64 {
+    let s = sim_stats(http).await;
     s["count"].as_u64().unwrap() + s["get"].as_u64().unwrap() + s["search"].as_u64().unwrap()
 }
 
@@ -153,14 +156,7 @@ async fn main() {
         let calls = sim_calls(&http).await - before;
         let plan = if plan == 0 { calls } else { plan };
         let bound = calls.div_ceil(2) as f64 * 200.0;
-        let limited: Value = http
-            .get(format!("http://{SIM}/__sim/stats"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let limited = sim_stats(&http).await;
         rows.push(format!(
             "| 1 | cold overview, {label} | {:.0} ms vs bound {:.0} ms ({:.2}×); {calls} upstream calls, plan {plan}; 429s: {} |",
             ms(wall),
@@ -192,19 +188,7 @@ async fn main() {
     ));
 
     // 3. Pass-through overhead, interleaved with direct calls in the same run.
-    let token = http
-        .post(format!("http://{SIM}/auth"))
-        .form(&[
-            ("username", "demo"),
-            ("password", "demo"),
-            ("token", "true"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let token = demo_token(&http, &format!("http://{SIM}")).await;
     let body = json!({ "filters": [{ "field": "asset.riskScore", "operator": "GREATER", "value": "849" }] });
     let (mut direct, mut proxied) = (Vec::new(), Vec::new());
     for i in 0..1000 {
@@ -298,6 +282,10 @@ async fn main() {
             errors += e;
         }
         let elapsed = started.elapsed().as_secs_f64();
+        if all.is_empty() {
+            rows.push(format!("| 4 | 200 sessions, {label}, {secs} s | no warm pages: the run ended inside the warm-up round; use QDASH_BENCH_SECS ≥ 15 |"));
+            continue;
+        }
         rows.push(format!(
             "| 4 | 200 sessions, {label}, {secs} s | {:.0} pages/s; p50 {:.1} ms, p99 {:.1} ms; {errors} errors; qdash peak RSS {:.0} MB |",
             all.len() as f64 / elapsed,
@@ -324,13 +312,15 @@ async fn main() {
                     })
             };
             rows.push(format!(
-                "| 5 | release WASM | raw {:.1} KB; gzip -9 {}; brotli -q 11 {} |",
+                "| 5 | WASM in target/site (`make bench` builds it in release first) | raw {:.1} KB; gzip -9 {}; brotli -q 11 {} |",
                 meta.len() as f64 / 1024.0,
                 compressed("gzip", &["-9", "-c"]),
                 compressed("brotli", &["-q", "11", "-c"])
             ));
         }
-        Err(_) => rows.push("| 5 | release WASM | not built: run `make release` first |".into()),
+        Err(_) => {
+            rows.push("| 5 | WASM in target/site | not built: run `make release` first |".into())
+        }
     }
 
     println!(

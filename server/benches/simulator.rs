@@ -9,7 +9,7 @@ use std::time::Instant;
 
 mod support;
 
-use support::{percentile, proc_mb};
+use support::{demo_token, percentile, proc_mb};
 
 fn rss_mb() -> f64 {
     proc_mb("self", "VmRSS:")
@@ -42,19 +42,7 @@ async fn main() {
     let start = t.elapsed();
     let rss = rss_mb() - before;
     let http = reqwest::Client::new();
-    let token = http
-        .post(format!("{}/auth", sim.url()))
-        .form(&[
-            ("username", "demo"),
-            ("password", "demo"),
-            ("token", "true"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let token = demo_token(&http, &sim.url()).await;
     let count_body = json!({ "filters": [
         { "field": "asset.riskScore", "operator": "GREATER", "value": "699" },
         { "field": "asset.trackingMethod", "operator": "EQUALS", "value": "QAGENT" }

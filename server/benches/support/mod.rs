@@ -25,3 +25,19 @@ pub fn proc_mb(pid: &str, field: &str) -> f64 {
         .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
+
+/// A demo user's token from a simulator at `base` (`http://host:port`).
+pub async fn demo_token(http: &reqwest::Client, base: &str) -> String {
+    http.post(format!("{base}/auth"))
+        .form(&[
+            ("username", "demo"),
+            ("password", "demo"),
+            ("token", "true"),
+        ])
+        .send()
+        .await
+        .expect("the simulator answers /auth")
+        .text()
+        .await
+        .expect("a token")
+}
