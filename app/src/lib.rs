@@ -4,6 +4,8 @@
 //! - [`model`]: wire types both sides use (filters, assets, scores, errors); compiles to WASM;
 //! - [`api`]: server functions, one per question a page asks;
 //! - [`pages`]: one module per route; [`components`]: the pieces pages are built from;
+//!   pages render on the server only, and the few interactive pieces are islands
+//!   (`#[island]`): they alone are compiled into the browser's WASM and hydrated;
 //! - `server` (the `ssr` feature only): config, session, the Qualys client, the state.
 
 pub mod api;
@@ -31,7 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <link rel="stylesheet" href="/pkg/qdash.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -66,13 +68,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let site = Resource::new(|| (), |_| api::get_site_info());
     provide_context(site);
-    // Marks the page once the WASM runs, so browser tests know hydration finished.
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Title formatter=|page: String| if page.is_empty() { "qdash".to_string() } else { format!("{page} · qdash") } />
         <Router>

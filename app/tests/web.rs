@@ -91,7 +91,7 @@ fn option_values(select: &web_sys::Element) -> Vec<String> {
 fn mount_builder() -> web_sys::HtmlElement {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
-        view! { <Router><FilterBuilder action="/" draft=FilterDraft::default() /></Router> }
+        view! { <Router><FilterBuilder action="/" draft=FilterDraft::default() problems=vec![] keep=vec![] /></Router> }
     });
     handle.forget();
     root

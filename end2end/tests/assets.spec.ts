@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { AssetDetailPage, AssetListPage } from './pages/assets';
 import { OverviewPage } from './pages/overview';
-import { crit, forbidDialogs, logIn, proxyCount, settled, simConfig, simReset } from './helpers';
+import { crit, forbidDialogs, logIn, proxyCount, settled, simConfig, simDataCalls, simReset } from './helpers';
 
 test.describe('asset list and detail', () => {
   test.beforeEach(async ({ page, javaScriptEnabled }) => {
@@ -66,6 +66,27 @@ test.describe('asset list and detail', () => {
     await expect(detail.section('os')).toContainText('past its end of life');
   });
 
+  test('the software list narrows to what the filter names', async ({ page, javaScriptEnabled }) => {
+    const list = new AssetListPage(page);
+    await list.open();
+    await list.openFirst();
+    await settled(page, javaScriptEnabled);
+    const detail = new AssetDetailPage(page);
+    const all = await detail.softwareRows().count();
+    expect(all).toBeGreaterThan(1);
+    // Name and publisher of every row, to know what the filter must leave.
+    const rows = await detail.softwareRows().evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent!.toLowerCase()).join(' ')));
+    const word = rows[0].split(/\s+/)[0];
+    const expected = rows.filter((r) => r.includes(word));
+    await detail.filterSoftware(word.toUpperCase(), javaScriptEnabled);
+    await expect(detail.softwareRows()).toHaveCount(expected.length);
+    await expect(page.getByTestId('software-shown')).toContainText(`${expected.length} of ${all} shown`);
+    await expect(page.getByLabel('Filter software')).toHaveValue(word.toUpperCase());
+    await detail.filterSoftware('no-such-package-anywhere', javaScriptEnabled);
+    await expect(detail.softwareRows()).toHaveCount(0);
+  });
+
   test('an unknown asset id is a 404 page', async ({ page }) => {
     const detail = new AssetDetailPage(page);
     const r = await detail.open(1);
@@ -87,5 +108,47 @@ test.describe('rate limits', () => {
     const overview = new OverviewPage(page);
     await overview.open('field=asset.name&operator=CONTAINS&value=rate-limit-probe');
     await expect(page.getByTestId('wait').first()).toContainText(/Qualys asks to wait (1 h|\d+ min)/);
+  });
+});
+
+test.describe('card refresh', () => {
+  test.afterEach(async ({ request }) => {
+    await simConfig(request, { rate_limit: 100000 });
+    await simReset(request);
+  });
+
+  test('Refresh asks Qualys again for that card only and keeps the filter', async ({ page, javaScriptEnabled, request }) => {
+    await logIn(page, javaScriptEnabled, 'Sim');
+    const overview = new OverviewPage(page);
+    const query = 'field=asset.criticalityScore&operator=EQUALS&value=4';
+    await overview.open(query);
+    await settled(page, javaScriptEnabled);
+    const before = await overview.bucketCounts('tracking');
+    await overview.open(query);
+    await expect(overview.cost('tracking')).toContainText('0 calls (from cache)');
+    const calls = await simDataCalls(request);
+    await overview.refresh('tracking');
+    await expect(page).toHaveURL(new RegExp(`/\\?${query.replace(/\./g, '\\.')}$`));
+    expect(await overview.bucketCounts('tracking')).toEqual(before);
+    expect(await simDataCalls(request)).toBeGreaterThan(calls);
+    // The page after the refresh reads what the refresh fetched; no other card asked again.
+    for (const card of ['risk', 'tracking', 'criticality'] as const) {
+      await expect(overview.cost(card)).toContainText('0 calls (from cache)');
+    }
+  });
+
+  test('a refused refresh keeps the cached figures and says so', async ({ page, javaScriptEnabled, request }) => {
+    await logIn(page, javaScriptEnabled, 'Sim');
+    const overview = new OverviewPage(page);
+    const query = 'field=asset.criticalityScore&operator=EQUALS&value=1';
+    await overview.open(query);
+    await settled(page, javaScriptEnabled);
+    const before = await overview.bucketCounts('risk');
+    await simReset(request);
+    await simConfig(request, { rate_limit: 0 });
+    await overview.refresh('risk');
+    await expect(overview.card('risk').getByTestId('stale')).toContainText('Could not refresh');
+    expect(await overview.bucketCounts('risk')).toEqual(before);
+    await expect(overview.card('tracking').getByTestId('stale')).toHaveCount(0);
   });
 });

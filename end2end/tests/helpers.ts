@@ -3,10 +3,12 @@ import { LoginPage } from './pages/login';
 
 export const SIM = 'http://127.0.0.1:3101';
 
-/** Waits until the WASM has hydrated the page, when JavaScript is on. */
+/** Waits until the WASM has hydrated the page's islands, when JavaScript is on; fails if
+ *  any island stayed server HTML. */
 export async function settled(page: Page, jsOn: boolean) {
   if (jsOn) {
     await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+    await expect(page.locator('leptos-island:not(:has([data-live="true"]))')).toHaveCount(0);
   }
 }
 
@@ -30,6 +32,12 @@ export async function logIn(page: Page, jsOn: boolean, platform = 'DEMO', user =
 export async function simConfig(request: APIRequestContext, patch: object) {
   const r = await request.post(`${SIM}/__sim/config`, { data: patch });
   expect(r.status()).toBe(200);
+}
+
+/** Data calls (count, get, search) the separately started simulator has answered. */
+export async function simDataCalls(request: APIRequestContext): Promise<number> {
+  const s = await (await request.get(`${SIM}/__sim/stats`)).json();
+  return s.count + s.get + s.search;
 }
 
 export async function simReset(request: APIRequestContext) {

@@ -1,6 +1,6 @@
 //! Every route and layer of qdash in one place.
 
-use crate::{login, proxy, security};
+use crate::{login, proxy, refresh, security};
 use app::server::AppState;
 use app::{shell, App};
 use axum::extract::DefaultBodyLimit;
@@ -36,6 +36,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/login", post(login::post_login))
         .route("/logout", post(login::post_logout))
+        .route("/refresh", post(refresh::post_refresh))
         .route("/healthz", get(|| async { "ok" }))
         .merge(qualys)
         .leptos_routes_with_context(&state, routes, context, {

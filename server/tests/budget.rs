@@ -159,6 +159,52 @@ async fn warm_overview_costs_nothing() {
     assert!(app.upstream_calls().await > after_cold);
 }
 
+/// A card's Refresh is a plain form post: it asks Qualys again for that card only, then
+/// sends the browser back to the same overview, which reads the fresh figures from the cache.
+/// A refused refresh goes back with the card marked stale; a bad card name is a 400.
+#[tokio::test]
+async fn refresh_form_recomputes_one_card() {
+    let app = spawn_app_with(|_| {}).await;
+    let c = app.logged_in().await;
+    let f = Filter::and(vec![Criterion::new(
+        "asset.criticalityScore",
+        Operator::Equals,
+        "3",
+    )]);
+    let query = "field=asset.criticalityScore&operator=EQUALS&value=3";
+    overview(&app, &c, &f).await;
+    let warm = app.upstream_calls().await;
+
+    let post = |form: Vec<(&'static str, &'static str)>| {
+        c.post(app.url("/refresh"))
+            .header("origin", &app.base)
+            .form(&form)
+            .send()
+    };
+    let r = post(vec![("card", "risk"), ("filter", query)]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], format!("/?{query}").as_str());
+    let spent = app.upstream_calls().await - warm;
+    assert!(spent > 0, "the refresh asked Qualys");
+    let after = overview(&app, &c, &f).await;
+    assert_eq!(app.upstream_calls().await, warm + spent, "the page after it reads the cache");
+    for card in &after[1..] {
+        assert_eq!(card["calls"], 0);
+    }
+
+    let r = post(vec![("card", "everything"), ("filter", query)]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(r.text().await.unwrap().contains("risk, tracking or criticality"));
+
+    app.sim_behaviour(|b| b.rate_limit = 0);
+    let r = post(vec![("card", "tracking"), ("filter", query)]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers()["location"],
+        format!("/?{query}&stale=tracking").as_str()
+    );
+}
+
 /// Two users never share cached answers: each asks Qualys, and each sees their own scope.
 #[tokio::test]
 async fn users_never_share_cached_data() {

@@ -1,12 +1,13 @@
 //! One overview card: a breakdown with count, share and bar per row, each row linking to the
-//! asset list filtered to it, "as of" time, cost, and a refresh that bypasses the cache.
-//! It loads on its own and shows its own error.
+//! asset list filtered to it, "as of" time, cost, and a refresh that bypasses the cache (a
+//! plain form post to `/refresh`, so it works without JavaScript). It loads on its own and
+//! shows its own error.
 
 use super::bar_chart::Bar;
 use super::error_view::ErrorView;
 use crate::api::get_breakdown;
 use crate::model::breakdown::Method;
-use crate::model::{Breakdown, Dimension, Filter, RiskBand};
+use crate::model::{Breakdown, Dimension, Filter, FilterDraft, RiskBand};
 use leptos::prelude::*;
 
 /// "20:15 UTC" from Unix seconds.
@@ -32,34 +33,35 @@ fn band_class(d: Dimension, key: &str) -> &'static str {
 }
 
 #[component]
-pub fn BreakdownCard(dimension: Dimension, filter: Filter) -> impl IntoView {
-    let refresh = RwSignal::new(0u32);
-    let data = Resource::new(
-        move || refresh.get(),
-        move |n| get_breakdown(filter.clone(), dimension, n > 0),
-    );
-    let slug = match dimension {
-        Dimension::Risk => "risk",
-        Dimension::Tracking => "tracking",
-        Dimension::Criticality => "criticality",
-    };
+pub fn BreakdownCard(
+    dimension: Dimension,
+    filter: Filter,
+    /// The last refresh of this card failed: the figures shown are the cached ones.
+    #[prop(optional)]
+    stale: bool,
+) -> impl IntoView {
+    let query = FilterDraft::from_filter(&filter).to_query();
+    let data = Resource::new(|| (), move |_| get_breakdown(filter.clone(), dimension, false));
+    let slug = dimension.slug();
     view! {
         <section class="card breakdown" aria-labelledby=format!("{slug}-title") data-testid=format!("card-{slug}")>
             <h2 id=format!("{slug}-title")>{dimension.title()}</h2>
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-                {move || Suspend::new(async move {
+                {move || {
+                    let query = query.clone();
+                    Suspend::new(async move {
                     match data.await {
-                        Ok(b) => view! { <BreakdownTable b=b refresh=refresh /> }.into_any(),
+                        Ok(b) => view! { <BreakdownTable b=b filter_query=query stale=stale /> }.into_any(),
                         Err(e) => view! { <ErrorView error=e /> }.into_any(),
                     }
-                })}
+                })}}
             </Suspense>
         </section>
     }
 }
 
 #[component]
-fn BreakdownTable(b: Breakdown, refresh: RwSignal<u32>) -> impl IntoView {
+fn BreakdownTable(b: Breakdown, filter_query: String, stale: bool) -> impl IntoView {
     let d = b.dimension;
     let cost = match (b.method, b.calls) {
         (_, 0) => "0 calls (from cache)".to_string(),
@@ -94,10 +96,17 @@ fn BreakdownTable(b: Breakdown, refresh: RwSignal<u32>) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
-        <p class="card-meta">
-            <span>{format!("as of {}", utc_time(b.as_of))}</span>
+        {stale.then(|| view! {
+            <p class="alert warn" role="alert" data-testid="stale">
+                "Could not refresh: Qualys did not answer or asked to wait. These figures are from the time below; try again in a minute."
+            </p>
+        })}
+        <form method="post" action="/refresh" class="card-meta">
+            <span data-testid="as-of">{format!("as of {}", utc_time(b.as_of))}</span>
             <span data-testid="cost">{format!("this card: {cost}")}</span>
-            <button type="button" class="link" on:click=move |_| refresh.update(|n| *n += 1)>"Refresh"</button>
-        </p>
+            <input type="hidden" name="card" value=d.slug() />
+            <input type="hidden" name="filter" value=filter_query />
+            <button type="submit" class="link" aria-label=format!("Refresh {} (asks Qualys again)", d.title())>"Refresh"</button>
+        </form>
     }
 }

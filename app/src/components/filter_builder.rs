@@ -1,5 +1,6 @@
 //! The filter builder: rows of field / operator / value and AND/OR, as a plain GET form.
 //!
+//! It is an island: the one part of the overview and list pages that runs in the browser.
 //! Without JavaScript it is an ordinary form (a blank row is always there to add one more;
 //! the server checks the result and marks the rows). With JavaScript the operator list follows
 //! the field's type, the value input fits it, rows can be added and removed, and the filter is
@@ -8,7 +9,6 @@
 use crate::model::filter::{field_spec, FieldType, Operator, FIELDS};
 use crate::model::{FilterDraft, FilterError, Operation, RowDraft};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[derive(Clone, Copy)]
 struct Row {
@@ -73,17 +73,16 @@ pub const PRESETS: &[(&str, &str)] = &[
     ),
 ];
 
-#[component]
+#[island]
 pub fn FilterBuilder(
     /// Where the form goes: the page it sits on.
-    action: &'static str,
+    #[prop(into)]
+    action: String,
     /// The filter the page shows (from the URL).
     draft: FilterDraft,
     /// Problems the server found in it, by row.
-    #[prop(optional)]
     problems: Vec<FilterError>,
     /// Extra query fields kept across a new filter (page size on the list).
-    #[prop(optional)]
     keep: Vec<(String, String)>,
 ) -> impl IntoView {
     let error_for = |i: usize| {
@@ -106,12 +105,14 @@ pub fn FilterBuilder(
         .iter()
         .find(|p| p.index.is_none())
         .map(|p| p.message.clone());
-    let navigate = use_navigate();
     let keep_query: String = keep
         .iter()
         .map(|(k, v)| format!("&{k}={}", crate::model::draft::encode_component(v)))
         .collect();
     let keep_fields = keep.clone();
+    let target = action.clone();
+    let target_attr = action.clone();
+    let clear = action.clone();
 
     let add_row = move |_| {
         let key = next_key.get_value();
@@ -146,11 +147,12 @@ pub fn FilterBuilder(
                     }
                 );
                 let url = if query.is_empty() {
-                    action.to_string()
+                    target.clone()
                 } else {
-                    format!("{action}?{query}")
+                    format!("{target}?{query}")
                 };
-                navigate(&url, Default::default());
+                // A full page load: the pages are rendered on the server.
+                let _ = window().location().set_href(&url);
             }
             Err(problems) => {
                 for p in problems {
@@ -163,7 +165,7 @@ pub fn FilterBuilder(
     };
 
     view! {
-        <form method="get" action=action class="filters card" novalidate on:submit=on_submit aria-label="Filter" data-testid="filter-form">
+        <form method="get" action=target_attr data-live=super::live_marker() class="filters card" novalidate on:submit=on_submit aria-label="Filter" data-testid="filter-form">
             <div class="presets" aria-label="Presets">
                 <span class="hint">"Presets:"</span>
                 {PRESETS
@@ -172,7 +174,7 @@ pub fn FilterBuilder(
                     .collect_view()}
                 // No Qualys filter selects a missing score: this preset is qdash's own list.
                 <a href="/assets?only=unscored">"Not scored"</a>
-                <a href=action>"Clear"</a>
+                <a href=clear>"Clear"</a>
             </div>
             <For each=move || rows.get() key=|r| r.key let:row>
                 <FilterRow row=row rows=rows />

@@ -18,6 +18,19 @@ pub enum Dimension {
 impl Dimension {
     pub const ALL: [Dimension; 3] = [Dimension::Risk, Dimension::Tracking, Dimension::Criticality];
 
+    /// The card's name in URLs, forms and test ids.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Dimension::Risk => "risk",
+            Dimension::Tracking => "tracking",
+            Dimension::Criticality => "criticality",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.slug() == s)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Dimension::Risk => "TruRisk score",

@@ -1,10 +1,11 @@
 //! `/assets/{id}`: one asset in full: header, then a section per part of the record (empty
-//! ones say so), software filterable in page, the raw JSON, and the way back to the list
+//! ones say so), software filterable in page (an island; a GET form without JavaScript), the raw JSON, and the way back to the list
 //! position the user came from. Served after the asset loads, so a bad id is a real 404.
 
 use crate::api::get_asset;
 use crate::components::budget_badge::BudgetBadge;
 use crate::components::error_view::ErrorView;
+use crate::components::software_table::{SoftwareRow, SoftwareTable};
 use crate::model::date::format_iso;
 use crate::model::{AppError, Asset, RiskBand, TrackingMethod};
 use leptos::prelude::*;
@@ -38,7 +39,12 @@ pub fn AssetDetailPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading asset…"</p> }>
             {move || Suspend::new(async move {
                 match asset.await {
-                    Ok(a) => view! { <AssetView asset=a /> }.into_any(),
+                    Ok(a) => {
+                        let q = query.get_untracked();
+                        let software = q.get("software").unwrap_or_default();
+                        let keep: Vec<(String, String)> = q.get("back").map(|b| ("back".to_string(), b)).into_iter().collect();
+                        view! { <AssetView asset=a software=software keep=keep /> }.into_any()
+                    }
                     Err(e) => {
                         #[cfg(feature = "ssr")]
                         if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
@@ -158,7 +164,13 @@ fn table_view(
 }
 
 #[component]
-fn AssetView(asset: Asset) -> impl IntoView {
+fn AssetView(
+    asset: Asset,
+    /// The software filter text from the URL.
+    software: String,
+    /// Query fields the software filter keeps (the way back).
+    keep: Vec<(String, String)>,
+) -> impl IntoView {
     let band = asset.band();
     let name = asset.display_name();
     let os = asset.operating_system.clone().unwrap_or_default();
@@ -231,11 +243,16 @@ fn AssetView(asset: Asset) -> impl IntoView {
             .into_iter()
             .map(|(k, v)| (format!("sensor › {k}"), v)),
     );
-    let software: Vec<Value> = list(&asset, "softwareListData", "software")
+    let software_rows: Vec<SoftwareRow> = list(&asset, "softwareListData", "software")
         .into_iter()
-        .cloned()
+        .map(|s| SoftwareRow {
+            name: text(&s["fullName"]),
+            publisher: text(&s["publisher"]),
+            version: text(&s["version"]),
+            category: text(&s["category1"]),
+            lifecycle: s.pointer("/lifecycle/stage").map(text).unwrap_or_default(),
+        })
         .collect();
-    let sw_filter = RwSignal::new(String::new());
     let raw = serde_json::to_string_pretty(&asset).unwrap_or_default();
     let crit = asset.criticality_score();
     let interfaces = table_view(
@@ -312,35 +329,11 @@ fn AssetView(asset: Asset) -> impl IntoView {
             <Section title="Inventory source and dates" slug="inventory">{facts_view(inv_facts, "No inventory data.")}</Section>
         </div>
         <section class="card" aria-labelledby="s-software" data-testid="section-software">
-            <h2 id="s-software">{format!("Software ({})", software.len())}</h2>
-            {if software.is_empty() {
+            <h2 id="s-software">{format!("Software ({})", software_rows.len())}</h2>
+            {if software_rows.is_empty() {
                 view! { <p class="empty">"No software recorded."</p> }.into_any()
             } else {
-                view! {
-                    <label for="sw-filter">"Filter software "</label>
-                    <input id="sw-filter" type="search" placeholder="name or publisher" on:input=move |ev| sw_filter.set(event_target_value(&ev).to_lowercase()) />
-                    <table class="assets">
-                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Publisher"</th><th scope="col">"Version"</th><th scope="col">"Category"</th><th scope="col">"Lifecycle"</th></tr></thead>
-                        <tbody>
-                            {software
-                                .into_iter()
-                                .map(|s| {
-                                    let hay = format!("{} {}", text(&s["fullName"]), text(&s["publisher"])).to_lowercase();
-                                    view! {
-                                        <tr data-testid="software-row" class:hidden=move || !sw_filter.get().is_empty() && !hay.contains(&sw_filter.get())>
-                                            <td>{text(&s["fullName"])}</td>
-                                            <td>{text(&s["publisher"])}</td>
-                                            <td>{text(&s["version"])}</td>
-                                            <td>{text(&s["category1"])}</td>
-                                            <td>{s.pointer("/lifecycle/stage").map(text).unwrap_or_default()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                .into_any()
+                view! { <SoftwareTable rows=software_rows query=software keep=keep /> }.into_any()
             }}
         </section>
         <details class="card">

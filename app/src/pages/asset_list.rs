@@ -79,7 +79,7 @@ pub fn AssetListPage() -> impl IntoView {
             }
             match draft.check() {
                 Ok(filter) => view! {
-                    <FilterBuilder action="/assets" draft=draft.clone() keep=keep />
+                    <FilterBuilder action="/assets" draft=draft.clone() problems=vec![] keep=keep />
                     {only.map(|r| view! {
                         <p class="alert info" data-testid="remainder-note">
                             {format!("Showing only {}. No Qualys filter selects them, so qdash cuts this list from one crawl of the filtered set. ", r.describe())}

@@ -22,20 +22,21 @@ pub fn OverviewPage() -> impl IntoView {
         <h1>"Risk overview"</h1>
         {move || {
             let d = draft.get();
+            let stale = query.with(|q| q.get("stale"));
             match d.check() {
                 Ok(filter) => view! {
-                    <FilterBuilder action="/" draft=d />
+                    <FilterBuilder action="/" draft=d problems=vec![] keep=vec![] />
                     <Total filter=filter.clone() />
                     <div class="cards">
                         {Dimension::ALL
                             .into_iter()
-                            .map(|dim| view! { <BreakdownCard dimension=dim filter=filter.clone() /> })
+                            .map(|dim| view! { <BreakdownCard dimension=dim filter=filter.clone() stale=stale.as_deref() == Some(dim.slug()) /> })
                             .collect_view()}
                     </div>
                 }
                 .into_any(),
                 Err(problems) => view! {
-                    <FilterBuilder action="/" draft=d problems=problems />
+                    <FilterBuilder action="/" draft=d problems=problems keep=vec![] />
                     <p class="alert error" role="alert">"Fix the marked conditions; nothing was sent to Qualys."</p>
                 }
                 .into_any(),

@@ -4,7 +4,8 @@
 //! sees, so answers are never shared between users), then the exact request. An entry is one
 //! `OnceCell`: the first caller fetches, everyone arriving meanwhile awaits that same fetch,
 //! and later callers read the value until it is older than the TTL. A failed fetch is handed
-//! to those already waiting and then forgotten, so the next request asks again.
+//! to those already waiting and then forgotten, so the next request asks again; a failed
+//! refresh puts back the value it was to replace, so a refused refresh loses nothing.
 
 use super::qualys::ClientError;
 use super::session::now_secs;
@@ -67,15 +68,17 @@ impl Cache {
         Fut: Future<Output = Result<T, ClientError>>,
     {
         let now = now_secs();
+        let mut previous = None;
         let cell = {
             let mut entries = self.entries.lock().expect("cache lock");
             if entries.len() > SWEEP_AT {
                 entries.retain(|_, c| !self.expired(c, now));
             }
-            let stale = entries
-                .get(&key)
-                .is_some_and(|c| (refresh && c.initialized()) || self.expired(c, now));
-            if stale {
+            let current = entries.get(&key).cloned();
+            if current.as_ref().is_some_and(|c| self.expired(c, now)) {
+                entries.remove(&key);
+            } else if let Some(c) = current.filter(|c| refresh && c.initialized()) {
+                previous = Some(c);
                 entries.remove(&key);
             }
             entries.entry(key.clone()).or_default().clone()
@@ -106,7 +109,10 @@ impl Cache {
             Err(e) => {
                 let mut entries = self.entries.lock().expect("cache lock");
                 if entries.get(&key).is_some_and(|c| Arc::ptr_eq(c, &cell)) {
-                    entries.remove(&key);
+                    match previous.filter(|p| matches!(p.get(), Some(Ok(_)))) {
+                        Some(p) => entries.insert(key, p),
+                        None => entries.remove(&key),
+                    };
                 }
                 Err(e.clone())
             }
@@ -183,6 +189,26 @@ mod tests {
             .await
             .unwrap();
         assert!(ok.fetched);
+    }
+
+    #[tokio::test]
+    async fn a_failed_refresh_keeps_the_value_it_was_to_replace() {
+        let cache = Cache::new(Duration::from_secs(300));
+        let first = cache
+            .get_or_fetch("k".into(), false, || async { Ok::<u64, ClientError>(5) })
+            .await
+            .unwrap();
+        let refused = cache
+            .get_or_fetch::<u64, _, _>("k".into(), true, || async {
+                Err(ClientError::RateLimited { wait_secs: 60 })
+            })
+            .await;
+        assert!(refused.is_err());
+        let after = cache
+            .get_or_fetch("k".into(), false, || async { Ok::<u64, ClientError>(9) })
+            .await
+            .unwrap();
+        assert_eq!((after.value, after.at, after.fetched), (5, first.at, false));
     }
 
     #[test]

@@ -47,6 +47,17 @@ export class AssetDetailPage {
     return this.page.getByTestId(`section-${slug}`);
   }
 
+  softwareRows() {
+    return this.page.getByTestId('software-row').filter({ visible: true });
+  }
+
+  /** Types into the software filter; without JavaScript, submits it as the GET form it is. */
+  async filterSoftware(text: string, jsOn: boolean) {
+    const box = this.page.getByLabel('Filter software');
+    await box.fill(text);
+    if (!jsOn) await box.press('Enter');
+  }
+
   async back() {
     await this.page.getByTestId('back').click();
   }

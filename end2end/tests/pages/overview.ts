@@ -31,6 +31,15 @@ export class OverviewPage {
     return out;
   }
 
+  /** A card's "this card: N calls …" line. */
+  cost(name: 'risk' | 'tracking' | 'criticality'): Locator {
+    return this.card(name).getByTestId('cost');
+  }
+
+  async refresh(name: 'risk' | 'tracking' | 'criticality') {
+    await this.card(name).getByRole('button', { name: /^Refresh/ }).click();
+  }
+
   async logOut() {
     await this.page.getByRole('button', { name: 'Log out' }).click();
   }
