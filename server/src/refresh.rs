@@ -34,8 +34,7 @@ pub async fn post_refresh(
         )
             .into_response();
     };
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_str(&form.filter).unwrap_or_default();
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&form.filter).unwrap_or_default();
     let draft = FilterDraft::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     // Back to the overview under the same filter (rebuilt, never taken as a URL from the form).
     let query = draft.to_query();

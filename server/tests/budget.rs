@@ -181,23 +181,37 @@ async fn refresh_form_recomputes_one_card() {
             .form(&form)
             .send()
     };
-    let r = post(vec![("card", "risk"), ("filter", query)]).await.unwrap();
+    let r = post(vec![("card", "risk"), ("filter", query)])
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()["location"], format!("/?{query}").as_str());
     let spent = app.upstream_calls().await - warm;
     assert!(spent > 0, "the refresh asked Qualys");
     let after = overview(&app, &c, &f).await;
-    assert_eq!(app.upstream_calls().await, warm + spent, "the page after it reads the cache");
+    assert_eq!(
+        app.upstream_calls().await,
+        warm + spent,
+        "the page after it reads the cache"
+    );
     for card in &after[1..] {
         assert_eq!(card["calls"], 0);
     }
 
-    let r = post(vec![("card", "everything"), ("filter", query)]).await.unwrap();
+    let r = post(vec![("card", "everything"), ("filter", query)])
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    assert!(r.text().await.unwrap().contains("risk, tracking or criticality"));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("risk, tracking or criticality"));
 
     app.sim_behaviour(|b| b.rate_limit = 0);
-    let r = post(vec![("card", "tracking"), ("filter", query)]).await.unwrap();
+    let r = post(vec![("card", "tracking"), ("filter", query)])
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         r.headers()["location"],

@@ -41,7 +41,10 @@ pub fn BreakdownCard(
     stale: bool,
 ) -> impl IntoView {
     let query = FilterDraft::from_filter(&filter).to_query();
-    let data = Resource::new(|| (), move |_| get_breakdown(filter.clone(), dimension, false));
+    let data = Resource::new(
+        || (),
+        move |_| get_breakdown(filter.clone(), dimension, false),
+    );
     let slug = dimension.slug();
     view! {
         <section class="card breakdown" aria-labelledby=format!("{slug}-title") data-testid=format!("card-{slug}")>
