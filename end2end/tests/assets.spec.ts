@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { AssetDetailPage, AssetListPage } from './pages/assets';
 import { OverviewPage } from './pages/overview';
-import { crit, forbidDialogs, logIn, proxyCount, settled, simConfig, simDataCalls, simReset } from './helpers';
+import { crit, forbidDialogs, logIn, proxyCount, settled, simConfig, simDataCalls, simReset, spendSimBudget } from './helpers';
 
 test.describe('asset list and detail', () => {
   test.beforeEach(async ({ page, javaScriptEnabled }) => {
@@ -95,7 +95,8 @@ test.describe('asset list and detail', () => {
   });
 });
 
-test.describe('rate limits', () => {
+// These switch the separately started simulator's limits, so each one puts them back after.
+test.describe('rate limits and card refresh', () => {
   test.afterEach(async ({ request }) => {
     await simConfig(request, { rate_limit: 100000 });
     await simReset(request);
@@ -103,18 +104,10 @@ test.describe('rate limits', () => {
 
   test('a rate-limited Qualys yields the wait-time message', async ({ page, javaScriptEnabled, request }) => {
     await logIn(page, javaScriptEnabled, 'Sim');
-    await simReset(request);
-    await simConfig(request, { rate_limit: 0 });
+    await spendSimBudget(request);
     const overview = new OverviewPage(page);
     await overview.open('field=asset.name&operator=CONTAINS&value=rate-limit-probe');
     await expect(page.getByTestId('wait').first()).toContainText(/Qualys asks to wait (1 h|\d+ min)/);
-  });
-});
-
-test.describe('card refresh', () => {
-  test.afterEach(async ({ request }) => {
-    await simConfig(request, { rate_limit: 100000 });
-    await simReset(request);
   });
 
   test('Refresh asks Qualys again for that card only and keeps the filter', async ({ page, javaScriptEnabled, request }) => {
@@ -144,8 +137,7 @@ test.describe('card refresh', () => {
     await overview.open(query);
     await settled(page, javaScriptEnabled);
     const before = await overview.bucketCounts('risk');
-    await simReset(request);
-    await simConfig(request, { rate_limit: 0 });
+    await spendSimBudget(request);
     await overview.refresh('risk');
     await expect(overview.card('risk').getByTestId('stale')).toContainText('Could not refresh');
     expect(await overview.bucketCounts('risk')).toEqual(before);

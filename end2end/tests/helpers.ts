@@ -44,6 +44,12 @@ export async function simReset(request: APIRequestContext) {
   await request.post(`${SIM}/__sim/reset`);
 }
 
+/** Leaves the "Sim" platform no calls in its rate window: every data call gets a 429. */
+export async function spendSimBudget(request: APIRequestContext) {
+  await simReset(request);
+  await simConfig(request, { rate_limit: 0 });
+}
+
 /** Fails the test if a page ever runs an injected alert(). */
 export function forbidDialogs(page: Page) {
   page.on('dialog', async (d) => {

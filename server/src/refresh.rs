@@ -5,7 +5,7 @@
 use app::api::ssr::Caller;
 use app::model::{Dimension, FilterDraft};
 use app::server::planner::PlanError;
-use app::server::{AppState, ClientError, Upstream, UserSession};
+use app::server::{AppState, ClientError, UserSession};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -47,29 +47,15 @@ pub async fn post_refresh(
         // The overview marks the bad conditions itself.
         return Redirect::to(&back).into_response();
     };
-    let login = match session.require().await {
-        Ok(login) => login,
-        Err(_) => {
-            let next = app::components::error_view::urlencode(&back);
-            return Redirect::to(&format!("/login?next={next}")).into_response();
-        }
-    };
-    let Some(platform) = state.platforms.find(&login.platform) else {
-        session.end().await;
-        return Redirect::to("/login").into_response();
-    };
-    let upstream = Upstream::new(&platform.url, login.token.clone());
-    let caller = Caller {
-        state: state.clone(),
-        session: session.clone(),
-        login,
-        upstream,
+    let Ok(caller) = Caller::of(state, session).await else {
+        let next = app::components::error_view::urlencode(&back);
+        return Redirect::to(&format!("/login?next={next}")).into_response();
     };
     let result = caller.planner().breakdown(&filter, dimension, true).await;
     match result {
         Ok(_) => Redirect::to(&back).into_response(),
         Err(PlanError::Client(ClientError::Unauthorized)) => {
-            session.expire().await;
+            caller.session.expire().await;
             Redirect::to(&back).into_response()
         }
         Err(e) => {

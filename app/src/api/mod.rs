@@ -28,26 +28,29 @@ pub mod ssr {
         Ok(UserSession::new(session))
     }
 
-    /// The logged-in caller, or `NotLoggedIn`.
+    /// The logged-in caller of a server function, or `NotLoggedIn`.
     pub async fn caller() -> Result<Caller, AppError> {
-        let state = expect_context::<AppState>();
-        let session = session().await?;
-        let login = session.require().await?;
-        let Some(platform) = state.platforms.find(&login.platform) else {
-            // The platform left the allow-list since login: the session is no longer usable.
-            session.end().await;
-            return Err(AppError::NotLoggedIn);
-        };
-        let upstream = Upstream::new(&platform.url, login.token.clone());
-        Ok(Caller {
-            state,
-            session,
-            login,
-            upstream,
-        })
+        Caller::of(expect_context::<AppState>(), session().await?).await
     }
 
     impl Caller {
+        /// The caller behind `session` (also for plain axum handlers), or `NotLoggedIn`.
+        pub async fn of(state: AppState, session: UserSession) -> Result<Caller, AppError> {
+            let login = session.require().await?;
+            let Some(platform) = state.platforms.find(&login.platform) else {
+                // The platform left the allow-list since login: the session is no longer usable.
+                session.end().await;
+                return Err(AppError::NotLoggedIn);
+            };
+            let upstream = Upstream::new(&platform.url, login.token.clone());
+            Ok(Caller {
+                state,
+                session,
+                login,
+                upstream,
+            })
+        }
+
         /// The planner for this caller: cached, coalesced, within the subscription's limits.
         pub fn planner(&self) -> crate::server::planner::Planner<'_> {
             crate::server::planner::Planner {

@@ -111,8 +111,10 @@ pub fn FilterBuilder(
         .collect();
     let keep_fields = keep.clone();
     let target = action.clone();
-    let target_attr = action.clone();
-    let clear = action.clone();
+    let presets = PRESETS
+        .iter()
+        .map(|(label, q)| view! { <a href=format!("{action}?{q}")>{*label}</a> })
+        .collect_view();
 
     let add_row = move |_| {
         let key = next_key.get_value();
@@ -165,16 +167,13 @@ pub fn FilterBuilder(
     };
 
     view! {
-        <form method="get" action=target_attr data-live=super::live_marker() class="filters card" novalidate on:submit=on_submit aria-label="Filter" data-testid="filter-form">
+        <form method="get" action=action data-live=super::live_marker() class="filters card" novalidate on:submit=on_submit aria-label="Filter" data-testid="filter-form">
             <div class="presets" aria-label="Presets">
                 <span class="hint">"Presets:"</span>
-                {PRESETS
-                    .iter()
-                    .map(|(label, q)| view! { <a href=format!("{action}?{q}")>{*label}</a> })
-                    .collect_view()}
+                {presets}
                 // No Qualys filter selects a missing score: this preset is qdash's own list.
                 <a href="/assets?only=unscored">"Not scored"</a>
-                <a href=clear>"Clear"</a>
+                <a href=action.clone()>"Clear"</a>
             </div>
             <For each=move || rows.get() key=|r| r.key let:row>
                 <FilterRow row=row rows=rows />

@@ -33,18 +33,18 @@ pub fn SoftwareTable(
 ) -> impl IntoView {
     let needle = RwSignal::new(query.trim().to_lowercase());
     let total = rows.len();
-    let all = rows.clone();
-    let shown = move || all.iter().filter(|r| r.matches(&needle.get())).count();
+    // Which rows match, worked out once per keystroke; rows and the count read it.
+    let matching = Memo::new({
+        let rows = rows.clone();
+        move |_| needle.with(|n| rows.iter().map(|r| r.matches(n)).collect::<Vec<bool>>())
+    });
+    let shown = move || matching.with(|m| m.iter().filter(|&&hit| hit).count());
     let body = rows
-        .iter()
-        .cloned()
-        .map(|r| {
-            let hidden = {
-                let r = r.clone();
-                move || !r.matches(&needle.get())
-            };
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
             view! {
-                <tr data-testid="software-row" class:hidden=hidden>
+                <tr data-testid="software-row" class:hidden=move || !matching.with(|m| m[i])>
                     <td>{r.name}</td>
                     <td>{r.publisher}</td>
                     <td>{r.version}</td>
